@@ -1,0 +1,130 @@
+//! Calendar dates as the board shows them (`YYYY-MM-DD`).
+//!
+//! Hand-written rather than `chrono`/`time`: the board only needs to validate, order and print
+//! plain dates, and a date crate would add size to the wasm for nothing (see issue 10).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A valid Gregorian date. Field order makes the derived `Ord` chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a date (expected YYYY-MM-DD or YYYY.MM.DD): {:?}", self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl Date {
+    /// Builds a date, refusing impossible ones (2025-02-30).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// The form the Korean press releases use in their source line: `2025.11.03`.
+    pub fn dotted(self) -> String {
+        format!("{:04}.{:02}.{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Accepts `YYYY-MM-DD` and `YYYY.MM.DD` (the two forms boards export), nothing else.
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let err = || DateError(s.to_string());
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b[7] || !(b[4] == b'-' || b[4] == b'.') {
+            return Err(err());
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u16, DateError> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().map_err(|_| err())
+            } else {
+                Err(err())
+            }
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        Date::new(y, m as u8, d as u8).ok_or_else(err)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = DateError;
+    fn try_from(s: String) -> Result<Date, DateError> {
+        s.parse()
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_export_forms() {
+        assert_eq!("2025-09-15".parse::<Date>().unwrap(), Date::new(2025, 9, 15).unwrap());
+        assert_eq!("2025.11.03".parse::<Date>().unwrap().to_string(), "2025-11-03");
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for bad in ["2025-9-15", "2025/09/15", "2025-02-30", "2025-13-01", "2025-09.15", "", "abcd-ef-gh", "+025-01-01", "2025-00-10"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2100-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a: Date = "2025-09-15".parse().unwrap();
+        let b: Date = "2025-11-03".parse().unwrap();
+        assert!(a < b);
+        assert_eq!(b.dotted(), "2025.11.03");
+    }
+}

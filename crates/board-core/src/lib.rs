@@ -1,0 +1,17 @@
+//! Pure logic of the ESG 정책뉴스 board: the dataset model shared by the builder and the browser
+//! app, the URL state of `CONTRACT.md` §1, the orders of §3 and pagination.
+//!
+//! Nothing here touches the web or the file system, so all of it is tested natively and fast;
+//! the Leptos app and `board-build` are thin shells around it.
+
+pub mod date;
+pub mod model;
+pub mod page;
+pub mod query;
+pub mod url_state;
+
+pub use date::Date;
+pub use model::{BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION};
+pub use page::Pagination;
+pub use query::{Field, Sort};
+pub use url_state::{ListParams, PostRef, UrlState};

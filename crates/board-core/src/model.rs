@@ -1,0 +1,186 @@
+//! The pre-built dataset, as `board-build` writes it and the app reads it.
+//!
+//! Layout of a dataset directory (schema version 1):
+//! - `board.json`: a [`BoardIndex`]: board meta, department counts and one [`PostSummary`] per post
+//!   (never a body, so the list stays small);
+//! - `posts/<번호>.json`: a [`PostBody`] for each post whose body is known, fetched when one article
+//!   is opened.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Date;
+
+/// The dataset format this code reads and writes. The app refuses any other.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name of the list file inside a dataset directory.
+pub const INDEX_FILE: &str = "board.json";
+
+/// Relative path of one post's body file inside a dataset directory.
+pub fn body_path(no: u32) -> String {
+    format!("posts/{no}.json")
+}
+
+/// `board.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardIndex {
+    pub schema_version: u32,
+    pub board: BoardMeta,
+    /// Posts in the `new` order of `CONTRACT.md` §3.
+    pub posts: Vec<PostSummary>,
+    /// Every 담당부서 with how many posts carry it, by name.
+    pub departments: Vec<DeptCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardMeta {
+    /// The board's name, e.g. `ESG 정책뉴스`; the list table's caption.
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeptCount {
+    pub name: String,
+    pub count: u32,
+}
+
+/// One list row. Fields a source did not give stay `None` rather than being invented.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostSummary {
+    /// 번호: the board's own post number, unique in a dataset.
+    pub no: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dept: Option<String>,
+    /// Whether `posts/<no>.json` exists; without it the article view says the body is missing.
+    #[serde(default)]
+    pub has_body: bool,
+}
+
+/// `posts/<번호>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostBody {
+    pub schema_version: u32,
+    pub no: u32,
+    /// The body's paragraphs, as captured.
+    pub paragraphs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// The press-release source line, e.g. `(2025.11.03 고용노동부)`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub date: Date,
+    /// The issuing body, e.g. `고용노동부`.
+    pub org: String,
+}
+
+impl Source {
+    /// The line as the original board prints it, without the parentheses.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.date.dotted(), self.org)
+    }
+}
+
+/// Why a dataset file could not be used. Its `Display` is the sentence shown to readers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatasetError {
+    /// Not JSON, or JSON of the wrong shape.
+    Malformed(String),
+    /// A schema this build does not know.
+    UnknownSchema(u32),
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::Malformed(why) => write!(f, "데이터 형식이 올바르지 않습니다 ({why})"),
+            DatasetError::UnknownSchema(v) => write!(
+                f,
+                "지원하지 않는 데이터 버전입니다 (schema_version {v}, 이 화면은 {SCHEMA_VERSION}만 읽습니다)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// Reads `schema_version` first, so that a future dataset is refused for its version rather than
+/// for whatever field happens to fail to parse.
+fn check_schema(text: &str) -> Result<(), DatasetError> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        schema_version: u32,
+    }
+    let v: Versioned = serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+    if v.schema_version != SCHEMA_VERSION {
+        return Err(DatasetError::UnknownSchema(v.schema_version));
+    }
+    Ok(())
+}
+
+impl BoardIndex {
+    /// Decodes `board.json`, checking its schema version.
+    pub fn from_json(text: &str) -> Result<BoardIndex, DatasetError> {
+        check_schema(text)?;
+        serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+
+    /// The post with that 번호.
+    pub fn post(&self, no: u32) -> Option<&PostSummary> {
+        self.posts.iter().find(|p| p.no == no)
+    }
+}
+
+impl PostBody {
+    /// Decodes `posts/<번호>.json`, checking its schema version.
+    pub fn from_json(text: &str) -> Result<PostBody, DatasetError> {
+        check_schema(text)?;
+        serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = r#"{"schema_version":1,"board":{"name":"ESG 정책뉴스"},
+        "posts":[{"no":3409,"title":"t","author":"관리자","date":"2025-09-15","views":88}],
+        "departments":[]}"#;
+
+    #[test]
+    fn decodes_an_index() {
+        let idx = BoardIndex::from_json(INDEX).unwrap();
+        assert_eq!(idx.post(3409).unwrap().views, Some(88));
+        assert!(!idx.post(3409).unwrap().has_body);
+        assert!(idx.post(1).is_none());
+    }
+
+    #[test]
+    fn refuses_unknown_schema_by_its_version() {
+        let text = INDEX.replace("\"schema_version\":1", "\"schema_version\":2");
+        assert_eq!(BoardIndex::from_json(&text), Err(DatasetError::UnknownSchema(2)));
+        assert!(BoardIndex::from_json(&text).unwrap_err().to_string().contains("schema_version 2"));
+    }
+
+    #[test]
+    fn refuses_wrong_shapes_and_non_json() {
+        for bad in ["", "<html>", "{\"schema_version\":1}", "[1,2]", "{\"schema_version\":1,\"board\":{\"name\":\"x\"},\"posts\":[{\"no\":1}],\"departments\":[]}"] {
+            assert!(matches!(BoardIndex::from_json(bad), Err(DatasetError::Malformed(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_dates_are_malformed_data() {
+        let text = INDEX.replace("2025-09-15", "2025-02-30");
+        assert!(matches!(BoardIndex::from_json(&text), Err(DatasetError::Malformed(_))));
+    }
+}
