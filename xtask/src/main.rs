@@ -1,1 +1,75 @@
-fn main() {}
+//! `cargo xtask …`: the project's commands, in Rust so they need nothing but cargo.
+//!
+//! - `serve`: install what is missing, build the dataset and the app, serve `dist/` on
+//!   http://127.0.0.1:8080/ .
+//! - `test`: install what is missing, then every test: native, wasm in headless Chromium, and
+//!   end-to-end against the built `dist/` served under a sub-path.
+//! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
+
+mod build;
+mod serve;
+mod sh;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | sizes>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => cmd_serve(&args[1..]),
+        Some("test") => cmd_test(),
+        Some("dist") => tools::ensure_build_tools().and_then(|()| build::dist()),
+        Some("sizes") => build::print_sizes(),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cmd_serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port {n}: not a port number"))?,
+        _ => return Err(USAGE.to_string()),
+    };
+    tools::ensure_build_tools()?;
+    build::dist()?;
+    let server = serve::Server::start(&build::root().join("dist"), "/", port)?;
+    println!("\nESG 정책뉴스 board: {}  (Ctrl+C to stop)", server.url());
+    server.join();
+    Ok(())
+}
+
+fn cmd_test() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let root = build::root();
+    sh::step("native tests (board-core, board-build, xtask)");
+    sh::run(sh::cargo().args(["test", "--workspace", "--exclude", "esg-board"]).current_dir(&root))?;
+    sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");
+    sh::run(
+        sh::cargo()
+            .args(["test", "-p", "esg-board", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .current_dir(&root),
+    )?;
+    build::dist()?;
+    sh::step("end-to-end tests: dist/ under /esg-board/ on 127.0.0.1, driven in headless Chromium");
+    let server = serve::Server::start(&root.join("dist"), "/esg-board/", 0)?;
+    sh::run(
+        std::process::Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("BOARD_URL", server.url())
+            .env("CHROMIUM", tools::CHROMIUM)
+            .current_dir(&root),
+    )?;
+    Ok(())
+}

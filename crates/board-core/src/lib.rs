@@ -5,6 +5,7 @@
 //! the Leptos app and `board-build` are thin shells around it.
 
 pub mod date;
+pub mod display;
 pub mod model;
 pub mod page;
 pub mod query;
@@ -13,5 +14,5 @@ pub mod url_state;
 pub use date::Date;
 pub use model::{BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION};
 pub use page::Pagination;
-pub use query::{Field, Sort};
+pub use query::{neighbours, select, Field, Sort};
 pub use url_state::{ListParams, PostRef, UrlState};

@@ -1,0 +1,62 @@
+//! The one place that fetches: the dataset's list file and one body per opened article.
+
+use std::fmt;
+
+use board_core::model::{body_path, INDEX_FILE};
+use board_core::{BoardIndex, DatasetError, PostBody};
+use gloo_net::http::Request;
+
+/// Why a dataset file could not be had. `Display` is the sentence readers see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No response at all (offline, refused, blocked).
+    Network { url: String, why: String },
+    /// A response other than 2xx.
+    Status { url: String, status: u16 },
+    /// A response that is not a dataset this app reads.
+    Data { url: String, error: DatasetError },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, why } => {
+                write!(f, "데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})")
+            }
+            LoadError::Status { url, status } => {
+                write!(f, "데이터를 불러오지 못했습니다: 서버 응답 {status} ({url})")
+            }
+            LoadError::Data { url, error } => write!(f, "{error} ({url})"),
+        }
+    }
+}
+
+async fn get_text(url: &str) -> Result<String, LoadError> {
+    let network = |e: gloo_net::Error| LoadError::Network { url: url.to_string(), why: e.to_string() };
+    let resp = Request::get(url).send().await.map_err(network)?;
+    if !resp.ok() {
+        return Err(LoadError::Status { url: url.to_string(), status: resp.status() });
+    }
+    resp.text().await.map_err(network)
+}
+
+/// Loads `board.json` from the dataset directory `base` (ending in `/`).
+pub async fn fetch_index(base: &str) -> Result<BoardIndex, LoadError> {
+    let url = format!("{base}{INDEX_FILE}");
+    let text = get_text(&url).await?;
+    BoardIndex::from_json(&text).map_err(|error| LoadError::Data { url, error })
+}
+
+/// Loads one post's body.
+pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
+    let url = format!("{base}{}", body_path(no));
+    let text = get_text(&url).await?;
+    match PostBody::from_json(&text) {
+        Ok(body) if body.no == no => Ok(body),
+        Ok(body) => Err(LoadError::Data {
+            url,
+            error: DatasetError::Malformed(format!("post {} instead of {no}", body.no)),
+        }),
+        Err(error) => Err(LoadError::Data { url, error }),
+    }
+}

@@ -1,0 +1,46 @@
+//! A link to another board state: a real `<a href>` (new tab, copy link, crawlers all work),
+//! whose plain left click is handled in place without reloading the page.
+
+use board_core::UrlState;
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+
+use crate::nav::{href, use_nav};
+
+/// Whether a click is a plain one that we may handle in place; modified clicks (new tab, new
+/// window, download) are left to the browser.
+fn plain_click(ev: &MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
+#[component]
+pub fn StateLink(
+    /// The state the link leads to.
+    to: UrlState,
+    #[prop(optional, into)] class: String,
+    /// Screen-reader name when the visible text is not enough.
+    #[prop(optional, into)]
+    label: Option<String>,
+    #[prop(optional, into)] current: bool,
+    children: Children,
+) -> impl IntoView {
+    let nav = use_nav();
+    let target = href(&to);
+    let on_click = move |ev: MouseEvent| {
+        if plain_click(&ev) {
+            ev.prevent_default();
+            nav.go(to.clone());
+        }
+    };
+    view! {
+        <a
+            href=target
+            class=class
+            aria-label=label
+            aria-current=current.then_some("page")
+            on:click=on_click
+        >
+            {children()}
+        </a>
+    }
+}

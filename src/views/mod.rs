@@ -1,0 +1,9 @@
+//! One module per thing on screen.
+
+pub mod article;
+pub mod board;
+pub mod link;
+pub mod list;
+pub mod not_found;
+pub mod pagination;
+pub mod status;

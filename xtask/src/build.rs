@@ -1,0 +1,65 @@
+//! Building the dataset and `dist/`, and reporting what it weighs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::sh::{self, run, step};
+
+/// The repository root (this crate lives in `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repository").to_path_buf()
+}
+
+/// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`.
+pub fn dist() -> Result<(), String> {
+    let root = root();
+    step("building the dataset: board-build build data --out public/data");
+    run(sh::cargo()
+        .args(["run", "--quiet", "--release", "-p", "board-build", "--", "build", "data", "--out", "public/data"])
+        .current_dir(&root))?;
+    step("building the app: trunk build --release");
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
+    print_sizes()
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("writing to memory");
+    enc.finish().expect("writing to memory").len()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// Raw and gzip sizes of every file in `dist/`, by kind.
+pub fn print_sizes() -> Result<(), String> {
+    let dist = root().join("dist");
+    let mut files = Vec::new();
+    walk(&dist, &mut files);
+    if files.is_empty() {
+        return Err("dist/ is empty: run `cargo xtask dist` first".into());
+    }
+    files.sort();
+    println!("{:<48} {:>10} {:>10}", "dist/ file", "bytes", "gzip");
+    let (mut raw, mut gz) = (0, 0);
+    for f in &files {
+        let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let g = gzip_len(&bytes);
+        raw += bytes.len();
+        gz += g;
+        println!("{:<48} {:>10} {:>10}", f.strip_prefix(&dist).unwrap_or(f).display(), bytes.len(), g);
+    }
+    println!("{:<48} {:>10} {:>10}", "total", raw, gz);
+    Ok(())
+}
