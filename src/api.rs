@@ -21,10 +21,16 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Network { url, why } => {
-                write!(f, "데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})")
+                write!(
+                    f,
+                    "데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})"
+                )
             }
             LoadError::Status { url, status } => {
-                write!(f, "데이터를 불러오지 못했습니다: 서버 응답 {status} ({url})")
+                write!(
+                    f,
+                    "데이터를 불러오지 못했습니다: 서버 응답 {status} ({url})"
+                )
             }
             LoadError::Data { url, error } => write!(f, "{error} ({url})"),
         }
@@ -32,10 +38,16 @@ impl fmt::Display for LoadError {
 }
 
 async fn get_text(url: &str) -> Result<String, LoadError> {
-    let network = |e: gloo_net::Error| LoadError::Network { url: url.to_string(), why: e.to_string() };
+    let network = |e: gloo_net::Error| LoadError::Network {
+        url: url.to_string(),
+        why: e.to_string(),
+    };
     let resp = Request::get(url).send().await.map_err(network)?;
     if !resp.ok() {
-        return Err(LoadError::Status { url: url.to_string(), status: resp.status() });
+        return Err(LoadError::Status {
+            url: url.to_string(),
+            status: resp.status(),
+        });
     }
     resp.text().await.map_err(network)
 }

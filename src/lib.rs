@@ -25,7 +25,9 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { data_base: "data/".into() }
+        Config {
+            data_base: "data/".into(),
+        }
     }
 }
 
@@ -34,14 +36,25 @@ impl Default for Config {
 pub fn mount() {
     console_error_panic_hook::set_once();
     let document = window().document().expect("a document");
-    match document.get_element_by_id("esg-board").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    match document
+        .get_element_by_id("esg-board")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         Some(host) => {
             let mut config = Config::default();
-            if let Some(src) = host.get_attribute("data-src").filter(|s| !s.trim().is_empty()) {
-                config.data_base = if src.ends_with('/') { src } else { format!("{src}/") };
+            if let Some(src) = host
+                .get_attribute("data-src")
+                .filter(|s| !s.trim().is_empty())
+            {
+                config.data_base = if src.ends_with('/') {
+                    src
+                } else {
+                    format!("{src}/")
+                };
             }
             host.set_inner_html("");
-            leptos::mount::mount_to(host, move || view! { <Board config=config.clone()/> }).forget();
+            leptos::mount::mount_to(host, move || view! { <Board config=config.clone()/> })
+                .forget();
         }
         None => leptos::mount::mount_to_body(|| view! { <Board config=Config::default()/> }),
     }

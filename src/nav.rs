@@ -34,8 +34,11 @@ pub fn href(state: &UrlState) -> String {
 impl Nav {
     /// Starts from the URL and follows the browser's back/forward buttons.
     pub fn install() -> Nav {
-        let nav = Nav { state: RwSignal::new(read_url()) };
-        let handle = window_event_listener(leptos::ev::popstate, move |_| nav.state.set(read_url()));
+        let nav = Nav {
+            state: RwSignal::new(read_url()),
+        };
+        let handle =
+            window_event_listener(leptos::ev::popstate, move |_| nav.state.set(read_url()));
         on_cleanup(move || handle.remove());
         nav
     }

@@ -12,7 +12,10 @@ use crate::Config;
 
 #[component]
 pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl IntoView {
-    let post = index.post(no).cloned().expect("the board checks the post exists");
+    let post = index
+        .post(no)
+        .cloned()
+        .expect("the board checks the post exists");
     let rows = select(&index, &state.list);
     let (above, below) = neighbours(&index, &rows, no);
     let back = state.list_page(state.list.page);
@@ -67,7 +70,8 @@ fn Body(no: u32) -> impl IntoView {
         let base = base.clone();
         async move { api::fetch_body(&base, no).await }
     });
-    move || match body.get() {
+    move || {
+        match body.get() {
         None => view! { <p class="board-status" role="status">"본문을 불러오는 중입니다…"</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="board-alert" role="alert">
@@ -78,12 +82,19 @@ fn Body(no: u32) -> impl IntoView {
         .into_any(),
         Some(Ok(b)) => view! { <Paragraphs body=b/> }.into_any(),
     }
+    }
 }
 
 #[component]
 fn Paragraphs(body: PostBody) -> impl IntoView {
-    let source = body.source.map(|s| view! { <p class="board-source">"출처: " {s.text()}</p> });
-    let paragraphs = body.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
+    let source = body
+        .source
+        .map(|s| view! { <p class="board-source">"출처: " {s.text()}</p> });
+    let paragraphs = body
+        .paragraphs
+        .into_iter()
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view();
     view! {
         <div class="board-body">{paragraphs}</div>
         {source}

@@ -50,8 +50,12 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
                 Some(p) => format!("{} - {}", p.title, title_index.board.name),
                 None => format!("게시글을 찾을 수 없습니다 - {}", title_index.board.name),
             },
-            Some(PostRef::Invalid(_)) => format!("게시글을 찾을 수 없습니다 - {}", title_index.board.name),
-            None if state.list.page > 1 => format!("{} - {}페이지", title_index.board.name, state.list.page),
+            Some(PostRef::Invalid(_)) => {
+                format!("게시글을 찾을 수 없습니다 - {}", title_index.board.name)
+            }
+            None if state.list.page > 1 => {
+                format!("{} - {}페이지", title_index.board.name, state.list.page)
+            }
             None => title_index.board.name.clone(),
         };
         if let Some(doc) = window().document() {

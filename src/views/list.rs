@@ -20,9 +20,17 @@ pub fn ListView(index: Arc<BoardIndex>, state: UrlState) -> impl IntoView {
             "검색 결과가 없습니다.".to_string()
         }
     } else {
-        format!("총 {}건 · {}/{} 페이지", thousands(rows.len() as u64), pages.page, pages.last)
+        format!(
+            "총 {}건 · {}/{} 페이지",
+            thousands(rows.len() as u64),
+            pages.page,
+            pages.last
+        )
     };
-    let shown: Vec<PostSummary> = rows[pages.rows()].iter().map(|&i| index.posts[i].clone()).collect();
+    let shown: Vec<PostSummary> = rows[pages.rows()]
+        .iter()
+        .map(|&i| index.posts[i].clone())
+        .collect();
     view! {
         <p class="board-count" aria-live="polite">{count}</p>
         <ListTable caption=format!("{} 목록", index.board.name) posts=shown state=state.clone()/>
@@ -32,7 +40,11 @@ pub fn ListView(index: Arc<BoardIndex>, state: UrlState) -> impl IntoView {
 
 /// The table itself: caption, five column headers, one row per post.
 #[component]
-pub fn ListTable(#[prop(into)] caption: String, posts: Vec<PostSummary>, state: UrlState) -> impl IntoView {
+pub fn ListTable(
+    #[prop(into)] caption: String,
+    posts: Vec<PostSummary>,
+    state: UrlState,
+) -> impl IntoView {
     let rows = posts
         .into_iter()
         .map(|p| {

@@ -8,7 +8,8 @@ use crate::views::link::StateLink;
 /// One of 처음/이전/다음/마지막: a link, or a disabled marker at the ends.
 fn step(state: &UrlState, label: &'static str, page: u32, enabled: bool) -> AnyView {
     if enabled {
-        view! { <li><StateLink to=state.list_page(page) class="page-step">{label}</StateLink></li> }.into_any()
+        view! { <li><StateLink to=state.list_page(page) class="page-step">{label}</StateLink></li> }
+            .into_any()
     } else {
         view! { <li><span class="page-step" aria-disabled="true">{label}</span></li> }.into_any()
     }

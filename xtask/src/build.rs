@@ -8,7 +8,10 @@ use crate::sh::{self, run, step};
 
 /// The repository root (this crate lives in `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is inside the repository")
+        .to_path_buf()
 }
 
 /// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`.
@@ -16,10 +19,23 @@ pub fn dist() -> Result<(), String> {
     let root = root();
     step("building the dataset: board-build build data --out public/data");
     run(sh::cargo()
-        .args(["run", "--quiet", "--release", "-p", "board-build", "--", "build", "data", "--out", "public/data"])
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "board-build",
+            "--",
+            "build",
+            "data",
+            "--out",
+            "public/data",
+        ])
         .current_dir(&root))?;
     step("building the app: trunk build --release");
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(&root))?;
     print_sizes()
 }
 
@@ -58,7 +74,12 @@ pub fn print_sizes() -> Result<(), String> {
         let g = gzip_len(&bytes);
         raw += bytes.len();
         gz += g;
-        println!("{:<48} {:>10} {:>10}", f.strip_prefix(&dist).unwrap_or(f).display(), bytes.len(), g);
+        println!(
+            "{:<48} {:>10} {:>10}",
+            f.strip_prefix(&dist).unwrap_or(f).display(),
+            bytes.len(),
+            g
+        );
     }
     println!("{:<48} {:>10} {:>10}", "total", raw, gz);
     Ok(())

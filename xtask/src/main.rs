@@ -36,7 +36,9 @@ fn main() -> ExitCode {
 fn cmd_serve(args: &[String]) -> Result<(), String> {
     let port = match args {
         [] => 8080,
-        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port {n}: not a port number"))?,
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port {n}: not a port number"))?,
         _ => return Err(USAGE.to_string()),
     };
     tools::ensure_build_tools()?;
@@ -52,11 +54,21 @@ fn cmd_test() -> Result<(), String> {
     tools::ensure_test_tools()?;
     let root = build::root();
     sh::step("native tests (board-core, board-build, xtask)");
-    sh::run(sh::cargo().args(["test", "--workspace", "--exclude", "esg-board"]).current_dir(&root))?;
+    sh::run(
+        sh::cargo()
+            .args(["test", "--workspace", "--exclude", "esg-board"])
+            .current_dir(&root),
+    )?;
     sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");
     sh::run(
         sh::cargo()
-            .args(["test", "-p", "esg-board", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "test",
+                "-p",
+                "esg-board",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .current_dir(&root),

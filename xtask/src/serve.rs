@@ -36,7 +36,9 @@ fn resolve(root: &Path, base: &str, url: &str) -> Option<PathBuf> {
     for part in rest.split('/').filter(|p| !p.is_empty()) {
         let decoded = percent_decode(part)?;
         let p = Path::new(&decoded);
-        if p.components().count() != 1 || !matches!(p.components().next(), Some(Component::Normal(_))) {
+        if p.components().count() != 1
+            || !matches!(p.components().next(), Some(Component::Normal(_)))
+        {
             return None;
         }
         file.push(p);
@@ -67,7 +69,8 @@ fn percent_decode(s: &str) -> Option<String> {
 impl Server {
     /// Serves `root` at `http://127.0.0.1:port{base}` (port 0: any free port) on a thread.
     pub fn start(root: &Path, base: &str, port: u16) -> Result<Server, String> {
-        let http = Http::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        let http = Http::http(("127.0.0.1", port))
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let port = http.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
         let url = format!("http://127.0.0.1:{port}{base}");
         let (root, base) = (Arc::new(root.to_path_buf()), base.to_string());
@@ -79,7 +82,9 @@ impl Server {
                     ),
                     _ => Response::from_string("404 Not Found").with_status_code(404),
                 };
-                let _ = req.respond(res.with_header(Header::from_bytes("Cache-Control", "no-cache").expect("valid header")));
+                let _ = req.respond(res.with_header(
+                    Header::from_bytes("Cache-Control", "no-cache").expect("valid header"),
+                ));
             }
         });
         Ok(Server { url, thread })
@@ -105,8 +110,14 @@ mod tests {
         std::fs::create_dir_all(dir.join("data")).unwrap();
         std::fs::write(dir.join("index.html"), "x").unwrap();
         std::fs::write(dir.join("data/board.json"), "{}").unwrap();
-        assert_eq!(resolve(&dir, "/b/", "/b/?post=1"), Some(dir.join("index.html")));
-        assert_eq!(resolve(&dir, "/b/", "/b/data/board.json"), Some(dir.join("data/board.json")));
+        assert_eq!(
+            resolve(&dir, "/b/", "/b/?post=1"),
+            Some(dir.join("index.html"))
+        );
+        assert_eq!(
+            resolve(&dir, "/b/", "/b/data/board.json"),
+            Some(dir.join("data/board.json"))
+        );
         assert_eq!(resolve(&dir, "/b/", "/index.html"), None);
         assert_eq!(resolve(&dir, "/b/", "/b/../index.html"), None);
         assert_eq!(resolve(&dir, "/b/", "/b/%2e%2e/x"), None);

@@ -29,7 +29,9 @@ pub fn step(what: &str) {
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     cmd.env("PATH", path());
     let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -41,5 +43,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 pub fn output(cmd: &mut Command) -> Option<String> {
     cmd.env("PATH", path());
     let out = cmd.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }

@@ -12,7 +12,10 @@ pub struct Place {
 
 impl Place {
     pub fn new(path: &Path, line: usize) -> Place {
-        Place { path: path.to_path_buf(), line: Some(line) }
+        Place {
+            path: path.to_path_buf(),
+            line: Some(line),
+        }
     }
 }
 
@@ -34,11 +37,20 @@ pub struct Error {
 
 impl Error {
     pub fn at(path: &Path, line: usize, cause: impl Into<String>) -> Error {
-        Error { place: Place::new(path, line), cause: cause.into() }
+        Error {
+            place: Place::new(path, line),
+            cause: cause.into(),
+        }
     }
 
     pub fn io(path: &Path, e: std::io::Error) -> Error {
-        Error { place: Place { path: path.to_path_buf(), line: None }, cause: e.to_string() }
+        Error {
+            place: Place {
+                path: path.to_path_buf(),
+                line: None,
+            },
+            cause: e.to_string(),
+        }
     }
 }
 

@@ -34,7 +34,9 @@ pub fn source_files(sources: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn is_hidden(p: &Path) -> bool {
-    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Reads and parses every source, in order, into one merged board.
@@ -43,7 +45,10 @@ pub fn read_sources(files: &[PathBuf]) -> Result<Board, Error> {
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Error::at(path, line, "not UTF-8 text")
         })?;
         let page = capture::parse(path, &text)?;

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "board-build", version, about = "Builds the ESG 정책뉴스 board's static dataset from board exports")]
+#[command(
+    name = "board-build",
+    version,
+    about = "Builds the ESG 정책뉴스 board's static dataset from board exports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,12 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
         }
         Command::Check { dir } => {
             let r = board_build::output::check(&dir)?;
-            println!("{}: sound ({} posts, {} bodies)", dir.display(), r.posts, r.bodies);
+            println!(
+                "{}: sound ({} posts, {} bodies)",
+                dir.display(),
+                r.posts,
+                r.bodies
+            );
         }
     }
     Ok(())

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use board_core::{BoardIndex, BoardMeta, Date, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION};
+use board_core::{
+    BoardIndex, BoardMeta, Date, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
+};
 
 use crate::capture::{CapturedPage, Row};
 use crate::{Error, Place};
@@ -133,35 +135,61 @@ impl Board {
                 });
             }
         }
-        articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.place.line.cmp(&b.place.line)));
+        articles.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then_with(|| a.place.line.cmp(&b.place.line))
+        });
         for a in articles {
-            let same: Vec<u32> = self.posts.iter().filter(|(_, p)| p.title == a.title).map(|(n, _)| *n).collect();
+            let same: Vec<u32> = self
+                .posts
+                .iter()
+                .filter(|(_, p)| p.title == a.title)
+                .map(|(n, _)| *n)
+                .collect();
             if let [no] = same[..] {
-                self.notes.push(format!("{}: article has no 번호; it is post {no} (same title)", a.place));
+                self.notes.push(format!(
+                    "{}: article has no 번호; it is post {no} (same title)",
+                    a.place
+                ));
                 self.add(no, a)?;
             } else {
                 let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
-                self.notes.push(format!("{}: article has no 번호; numbered {no}", a.place));
+                self.notes
+                    .push(format!("{}: article has no 번호; numbered {no}", a.place));
                 self.posts.insert(no, a);
             }
         }
         self.note_duplicate_titles();
         let notes = std::mem::take(&mut self.notes);
-        Ok(Built { dataset: self.into_dataset(), notes })
+        Ok(Built {
+            dataset: self.into_dataset(),
+            notes,
+        })
     }
 
     /// Same title under different numbers (seed 3406/3405) is kept, and said.
     fn note_duplicate_titles(&mut self) {
         let mut by_title: BTreeMap<&str, Vec<(u32, &Place)>> = BTreeMap::new();
         for (no, p) in &self.posts {
-            by_title.entry(p.title.as_str()).or_default().push((*no, &p.place));
+            by_title
+                .entry(p.title.as_str())
+                .or_default()
+                .push((*no, &p.place));
         }
         let dupes: Vec<String> = by_title
             .iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(title, v)| {
-                let at: Vec<String> = v.iter().rev().map(|(no, pl)| format!("{no} ({pl})")).collect();
-                format!("duplicate title {title:?} in posts {}: all kept", at.join(", "))
+                let at: Vec<String> = v
+                    .iter()
+                    .rev()
+                    .map(|(no, pl)| format!("{no} ({pl})"))
+                    .collect();
+                format!(
+                    "duplicate title {title:?} in posts {}: all kept",
+                    at.join(", ")
+                )
             })
             .collect();
         self.notes.extend(dupes);
@@ -178,17 +206,35 @@ impl Board {
             }
             let has_body = d.paragraphs.is_some();
             if let Some(paragraphs) = d.paragraphs {
-                bodies.push(PostBody { schema_version: SCHEMA_VERSION, no, paragraphs, source: d.source });
+                bodies.push(PostBody {
+                    schema_version: SCHEMA_VERSION,
+                    no,
+                    paragraphs,
+                    source: d.source,
+                });
             }
-            posts.push(PostSummary { no, title: d.title, author: d.author, date, views: d.views, dept: d.dept, has_body });
+            posts.push(PostSummary {
+                no,
+                title: d.title,
+                author: d.author,
+                date,
+                views: d.views,
+                dept: d.dept,
+                has_body,
+            });
         }
         posts.sort_by(|a, b| b.date.cmp(&a.date).then(b.no.cmp(&a.no)));
         Dataset {
             index: BoardIndex {
                 schema_version: SCHEMA_VERSION,
-                board: BoardMeta { name: self.name.unwrap_or_else(|| "게시판".into()) },
+                board: BoardMeta {
+                    name: self.name.unwrap_or_else(|| "게시판".into()),
+                },
                 posts,
-                departments: departments.into_iter().map(|(name, count)| DeptCount { name, count }).collect(),
+                departments: departments
+                    .into_iter()
+                    .map(|(name, count)| DeptCount { name, count })
+                    .collect(),
             },
             bodies,
         }
@@ -208,22 +254,46 @@ mod tests {
         Ok(b)
     }
 
-    const LIST: &str = "B\n번호 제목 글쓴이 날짜 조회수\n2 둘 관리자 2025-09-15 5\n1 하나 관리자 2025-09-14 3\n";
+    const LIST: &str =
+        "B\n번호 제목 글쓴이 날짜 조회수\n2 둘 관리자 2025-09-15 5\n1 하나 관리자 2025-09-14 3\n";
 
     #[test]
     fn a_conflicting_title_names_both_places() {
-        let e = board(&[("a.txt", LIST), ("b.txt", "B\n번호 제목 글쓴이 날짜 조회수\n2 다른 관리자 2025-09-15 5\n")]).unwrap_err();
-        assert_eq!(e.to_string(), "b.txt:3: 번호 2 has the title \"다른\" here but \"둘\" at a.txt:3");
+        let e = board(&[
+            ("a.txt", LIST),
+            (
+                "b.txt",
+                "B\n번호 제목 글쓴이 날짜 조회수\n2 다른 관리자 2025-09-15 5\n",
+            ),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.txt:3: 번호 2 has the title \"다른\" here but \"둘\" at a.txt:3"
+        );
     }
 
     #[test]
     fn an_article_with_a_known_title_joins_that_post() {
         let art = "하나\n담당부서 : 부\n본문\n(2025.09.14 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
-        let d = board(&[("a.txt", LIST), ("b.txt", art)]).unwrap().finish().unwrap().dataset;
+        let d = board(&[("a.txt", LIST), ("b.txt", art)])
+            .unwrap()
+            .finish()
+            .unwrap()
+            .dataset;
         assert_eq!(d.index.posts.len(), 2);
         let one = d.index.post(1).unwrap();
-        assert_eq!((one.dept.as_deref(), one.has_body, one.views), (Some("부"), true, Some(3)));
-        assert_eq!(d.index.departments, vec![DeptCount { name: "부".into(), count: 1 }]);
+        assert_eq!(
+            (one.dept.as_deref(), one.has_body, one.views),
+            (Some("부"), true, Some(3))
+        );
+        assert_eq!(
+            d.index.departments,
+            vec![DeptCount {
+                name: "부".into(),
+                count: 1
+            }]
+        );
     }
 
     #[test]
@@ -232,14 +302,23 @@ mod tests {
         let a2 = "이른 글\n본문\n(2025.10.01 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
         let b = board(&[("a.txt", LIST), ("l.txt", a1), ("e.txt", a2)]).unwrap();
         let d = b.finish().unwrap().dataset;
-        assert_eq!(d.index.posts.iter().map(|p| (p.no, p.title.as_str())).collect::<Vec<_>>(),
-            vec![(4, "늦은 글"), (3, "이른 글"), (2, "둘"), (1, "하나")]);
+        assert_eq!(
+            d.index
+                .posts
+                .iter()
+                .map(|p| (p.no, p.title.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(4, "늦은 글"), (3, "이른 글"), (2, "둘"), (1, "하나")]
+        );
     }
 
     #[test]
     fn an_undated_article_is_an_error() {
         let art = "제목만\n본문\nB\n번호 제목 글쓴이 날짜 조회수\n";
         let e = board(&[("a.txt", art)]).unwrap().finish().unwrap_err();
-        assert!(e.to_string().starts_with("a.txt:1: article has neither"), "{e}");
+        assert!(
+            e.to_string().starts_with("a.txt:1: article has neither"),
+            "{e}"
+        );
     }
 }

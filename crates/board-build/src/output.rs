@@ -29,7 +29,10 @@ pub fn files(d: &Dataset) -> Vec<(String, Vec<u8>)> {
 }
 
 fn sibling(dir: &Path, tag: &str) -> PathBuf {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dataset".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dataset".into());
     dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
@@ -40,14 +43,22 @@ fn write_all(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Error> {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         let mut f = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| Error::io(&path, e))?;
+        f.write_all(bytes)
+            .and_then(|_| f.sync_all())
+            .map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
 }
 
 /// Replaces `dir` with the dataset, or leaves it untouched on any error.
 pub fn write_atomic(dir: &Path, d: &Dataset) -> Result<(), Error> {
-    let dir = if dir.is_relative() { std::env::current_dir().map_err(|e| Error::io(dir, e))?.join(dir) } else { dir.to_path_buf() };
+    let dir = if dir.is_relative() {
+        std::env::current_dir()
+            .map_err(|e| Error::io(dir, e))?
+            .join(dir)
+    } else {
+        dir.to_path_buf()
+    };
     if let Some(parent) = dir.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
@@ -90,27 +101,55 @@ pub struct CheckReport {
 pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
     let index_path = dir.join(INDEX_FILE);
-    let index = BoardIndex::from_json(&read(&index_path)?)
-        .map_err(|e| Error { place: crate::Place { path: index_path.clone(), line: None }, cause: e.to_string() })?;
-    let at = |cause: String| Error { place: crate::Place { path: index_path.clone(), line: None }, cause };
+    let index = BoardIndex::from_json(&read(&index_path)?).map_err(|e| Error {
+        place: crate::Place {
+            path: index_path.clone(),
+            line: None,
+        },
+        cause: e.to_string(),
+    })?;
+    let at = |cause: String| Error {
+        place: crate::Place {
+            path: index_path.clone(),
+            line: None,
+        },
+        cause,
+    };
     let mut seen = BTreeSet::new();
     for p in &index.posts {
         if !seen.insert(p.no) {
             return Err(at(format!("번호 {} appears twice", p.no)));
         }
     }
-    if index.posts.windows(2).any(|w| (w[0].date, w[0].no) < (w[1].date, w[1].no)) {
-        return Err(at("posts are not in the `new` order (date, then 번호, descending)".into()));
+    if index
+        .posts
+        .windows(2)
+        .any(|w| (w[0].date, w[0].no) < (w[1].date, w[1].no))
+    {
+        return Err(at(
+            "posts are not in the `new` order (date, then 번호, descending)".into(),
+        ));
     }
     let mut bodies = 0;
     for p in index.posts.iter().filter(|p| p.has_body) {
         let path = dir.join(body_path(p.no));
-        let body = PostBody::from_json(&read(&path)?)
-            .map_err(|e| Error { place: crate::Place { path: path.clone(), line: None }, cause: e.to_string() })?;
+        let body = PostBody::from_json(&read(&path)?).map_err(|e| Error {
+            place: crate::Place {
+                path: path.clone(),
+                line: None,
+            },
+            cause: e.to_string(),
+        })?;
         if body.no != p.no {
-            return Err(Error { place: crate::Place { path, line: None }, cause: format!("holds post {} instead of {}", body.no, p.no) });
+            return Err(Error {
+                place: crate::Place { path, line: None },
+                cause: format!("holds post {} instead of {}", body.no, p.no),
+            });
         }
         bodies += 1;
     }
-    Ok(CheckReport { posts: index.posts.len(), bodies })
+    Ok(CheckReport {
+        posts: index.posts.len(),
+        bodies,
+    })
 }

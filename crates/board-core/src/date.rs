@@ -23,7 +23,11 @@ pub struct DateError(pub String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a date (expected YYYY-MM-DD or YYYY.MM.DD): {:?}", self.0)
+        write!(
+            f,
+            "not a date (expected YYYY-MM-DD or YYYY.MM.DD): {:?}",
+            self.0
+        )
     }
 }
 
@@ -32,7 +36,7 @@ impl std::error::Error for DateError {}
 impl Date {
     /// Builds a date, refusing impossible ones (2025-02-30).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -107,13 +111,29 @@ mod tests {
 
     #[test]
     fn parses_both_export_forms() {
-        assert_eq!("2025-09-15".parse::<Date>().unwrap(), Date::new(2025, 9, 15).unwrap());
-        assert_eq!("2025.11.03".parse::<Date>().unwrap().to_string(), "2025-11-03");
+        assert_eq!(
+            "2025-09-15".parse::<Date>().unwrap(),
+            Date::new(2025, 9, 15).unwrap()
+        );
+        assert_eq!(
+            "2025.11.03".parse::<Date>().unwrap().to_string(),
+            "2025-11-03"
+        );
     }
 
     #[test]
     fn refuses_everything_else() {
-        for bad in ["2025-9-15", "2025/09/15", "2025-02-30", "2025-13-01", "2025-09.15", "", "abcd-ef-gh", "+025-01-01", "2025-00-10"] {
+        for bad in [
+            "2025-9-15",
+            "2025/09/15",
+            "2025-02-30",
+            "2025-13-01",
+            "2025-09.15",
+            "",
+            "abcd-ef-gh",
+            "+025-01-01",
+            "2025-00-10",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
         assert!("2024-02-29".parse::<Date>().is_ok());

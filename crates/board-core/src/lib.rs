@@ -12,7 +12,9 @@ pub mod query;
 pub mod url_state;
 
 pub use date::Date;
-pub use model::{BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION};
+pub use model::{
+    BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
+};
 pub use page::Pagination;
 pub use query::{neighbours, select, Field, Sort};
 pub use url_state::{ListParams, PostRef, UrlState};

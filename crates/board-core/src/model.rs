@@ -120,7 +120,8 @@ fn check_schema(text: &str) -> Result<(), DatasetError> {
     struct Versioned {
         schema_version: u32,
     }
-    let v: Versioned = serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+    let v: Versioned =
+        serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))?;
     if v.schema_version != SCHEMA_VERSION {
         return Err(DatasetError::UnknownSchema(v.schema_version));
     }
@@ -167,8 +168,14 @@ mod tests {
     #[test]
     fn refuses_unknown_schema_by_its_version() {
         let text = INDEX.replace("\"schema_version\":1", "\"schema_version\":2");
-        assert_eq!(BoardIndex::from_json(&text), Err(DatasetError::UnknownSchema(2)));
-        assert!(BoardIndex::from_json(&text).unwrap_err().to_string().contains("schema_version 2"));
+        assert_eq!(
+            BoardIndex::from_json(&text),
+            Err(DatasetError::UnknownSchema(2))
+        );
+        assert!(BoardIndex::from_json(&text)
+            .unwrap_err()
+            .to_string()
+            .contains("schema_version 2"));
     }
 
     #[test]
@@ -181,6 +188,9 @@ mod tests {
     #[test]
     fn bad_dates_are_malformed_data() {
         let text = INDEX.replace("2025-09-15", "2025-02-30");
-        assert!(matches!(BoardIndex::from_json(&text), Err(DatasetError::Malformed(_))));
+        assert!(matches!(
+            BoardIndex::from_json(&text),
+            Err(DatasetError::Malformed(_))
+        ));
     }
 }

@@ -21,7 +21,12 @@ impl Pagination {
     pub fn new(total: usize, requested: u32, size: u32) -> Pagination {
         let size = size.max(1);
         let last = total.div_ceil(size as usize).clamp(1, u32::MAX as usize) as u32;
-        Pagination { page: requested.clamp(1, last), last, size, total }
+        Pagination {
+            page: requested.clamp(1, last),
+            last,
+            size,
+            total,
+        }
     }
 
     /// The rows of the current page, as a range into the ordered list.
@@ -59,7 +64,15 @@ mod tests {
     fn clamps_into_range() {
         assert_eq!(Pagination::new(21, 0, 20).page, 1);
         assert_eq!(Pagination::new(21, 99_999, 20).page, 2);
-        assert_eq!(Pagination::new(0, 5, 20), Pagination { page: 1, last: 1, size: 20, total: 0 });
+        assert_eq!(
+            Pagination::new(0, 5, 20),
+            Pagination {
+                page: 1,
+                last: 1,
+                size: 20,
+                total: 0
+            }
+        );
         assert_eq!(Pagination::new(0, 1, 20).rows(), 0..0);
     }
 

@@ -71,7 +71,11 @@ fn compare(sort: Sort, q: &str, a: &PostSummary, b: &PostSummary) -> Ordering {
     match sort {
         Sort::New => by_new(a, b),
         Sort::Old => by_new(b, a),
-        Sort::Views => b.views.unwrap_or(0).cmp(&a.views.unwrap_or(0)).then_with(|| by_new(a, b)),
+        Sort::Views => b
+            .views
+            .unwrap_or(0)
+            .cmp(&a.views.unwrap_or(0))
+            .then_with(|| by_new(a, b)),
         Sort::Relevance => rank(q, a).cmp(&rank(q, b)).then_with(|| by_new(a, b)),
     }
 }
@@ -102,7 +106,9 @@ pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
         Field::Title => contains(&p.title, q),
         Field::Author => author(),
         Field::Body => false,
-        Field::All => contains(&p.title, q) || author() || p.dept.as_deref().is_some_and(|d| contains(d, q)),
+        Field::All => {
+            contains(&p.title, q) || author() || p.dept.as_deref().is_some_and(|d| contains(d, q))
+        }
     }
 }
 
@@ -114,7 +120,12 @@ pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, p)| matches(p, q, params.field))
-        .filter(|(_, p)| params.dept.as_ref().is_none_or(|d| p.dept.as_ref() == Some(d)))
+        .filter(|(_, p)| {
+            params
+                .dept
+                .as_ref()
+                .is_none_or(|d| p.dept.as_ref() == Some(d))
+        })
         .filter(|(_, p)| params.from.is_none_or(|from| p.date >= from))
         .filter(|(_, p)| params.to.is_none_or(|to| p.date <= to))
         .map(|(i, _)| i)
@@ -168,7 +179,10 @@ mod tests {
 
     fn order(params: &ListParams) -> Vec<u32> {
         let b = board();
-        select(&b, params).into_iter().map(|i| b.posts[i].no).collect()
+        select(&b, params)
+            .into_iter()
+            .map(|i| b.posts[i].no)
+            .collect()
     }
 
     #[test]
@@ -178,29 +192,50 @@ mod tests {
 
     #[test]
     fn old_is_the_reverse() {
-        let p = ListParams { sort: Some(Sort::Old), ..Default::default() };
+        let p = ListParams {
+            sort: Some(Sort::Old),
+            ..Default::default()
+        };
         assert_eq!(order(&p), vec![5, 3, 4, 1]);
     }
 
     #[test]
     fn views_descending_missing_as_zero_ties_by_new() {
-        let p = ListParams { sort: Some(Sort::Views), ..Default::default() };
+        let p = ListParams {
+            sort: Some(Sort::Views),
+            ..Default::default()
+        };
         assert_eq!(order(&p), vec![4, 1, 3, 5]);
     }
 
     #[test]
     fn search_is_case_insensitive_substring() {
-        let p = ListParams { q: "chemical".into(), ..Default::default() };
+        let p = ListParams {
+            q: "chemical".into(),
+            ..Default::default()
+        };
         assert_eq!(order(&p), vec![5]);
-        let p = ListParams { q: "안전".into(), field: Field::Title, ..Default::default() };
+        let p = ListParams {
+            q: "안전".into(),
+            field: Field::Title,
+            ..Default::default()
+        };
         assert_eq!(order(&p), vec![4, 5]);
-        let p = ListParams { q: "안전".into(), field: Field::Author, ..Default::default() };
+        let p = ListParams {
+            q: "안전".into(),
+            field: Field::Author,
+            ..Default::default()
+        };
         assert_eq!(order(&p), Vec::<u32>::new());
     }
 
     #[test]
     fn date_range_is_inclusive() {
-        let p = ListParams { from: "2025-09-15".parse().ok(), to: "2025-09-15".parse().ok(), ..Default::default() };
+        let p = ListParams {
+            from: "2025-09-15".parse().ok(),
+            to: "2025-09-15".parse().ok(),
+            ..Default::default()
+        };
         assert_eq!(order(&p), vec![4, 3]);
     }
 

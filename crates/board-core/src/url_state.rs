@@ -74,7 +74,8 @@ pub struct UrlState {
 /// anything else is page 1.
 fn parse_page(v: &str) -> u32 {
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        v.parse::<u64>().map_or(u32::MAX, |n| n.clamp(1, u32::MAX as u64) as u32)
+        v.parse::<u64>()
+            .map_or(u32::MAX, |n| n.clamp(1, u32::MAX as u64) as u32)
     } else {
         1
     }
@@ -100,7 +101,13 @@ impl UrlState {
                     })
                 }
                 "page" => l.page = parse_page(&v),
-                "size" => l.size = v.parse().ok().filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_SIZE),
+                "size" => {
+                    l.size = v
+                        .parse()
+                        .ok()
+                        .filter(|s| PAGE_SIZES.contains(s))
+                        .unwrap_or(DEFAULT_SIZE)
+                }
                 "q" => l.q = v.to_string(),
                 "field" => l.field = Field::from_key(&v).unwrap_or_default(),
                 "dept" => l.dept = Some(v.to_string()).filter(|d| !d.is_empty()),
@@ -160,12 +167,21 @@ impl UrlState {
 
     /// The same list, showing the article `no`.
     pub fn with_post(&self, no: u32) -> UrlState {
-        UrlState { post: Some(PostRef::No(no)), list: self.list.clone() }
+        UrlState {
+            post: Some(PostRef::No(no)),
+            list: self.list.clone(),
+        }
     }
 
     /// The list view on `page`, keeping every list parameter.
     pub fn list_page(&self, page: u32) -> UrlState {
-        UrlState { post: None, list: ListParams { page, ..self.list.clone() } }
+        UrlState {
+            post: None,
+            list: ListParams {
+                page,
+                ..self.list.clone()
+            },
+        }
     }
 }
 
@@ -188,7 +204,10 @@ mod tests {
         );
         assert_eq!(s.post, Some(PostRef::No(3409)));
         let l = &s.list;
-        assert_eq!((l.page, l.size, l.q.as_str(), l.field), (2, 50, "임금 체불", Field::Title));
+        assert_eq!(
+            (l.page, l.size, l.q.as_str(), l.field),
+            (2, 50, "임금 체불", Field::Title)
+        );
         assert_eq!(l.dept.as_deref(), Some("고용노동부"));
         assert_eq!(l.from.unwrap().to_string(), "2025-09-01");
         assert_eq!(l.to.unwrap().to_string(), "2025-09-30");
@@ -197,14 +216,30 @@ mod tests {
 
     #[test]
     fn invalid_values_fall_back() {
-        for (q, page) in [("page=-1", 1), ("page=0", 1), ("page=abc", 1), ("page=1e99", 1), ("page=99999", 99_999), ("page=99999999999999999999", u32::MAX)] {
+        for (q, page) in [
+            ("page=-1", 1),
+            ("page=0", 1),
+            ("page=abc", 1),
+            ("page=1e99", 1),
+            ("page=99999", 99_999),
+            ("page=99999999999999999999", u32::MAX),
+        ] {
             assert_eq!(UrlState::from_query(q).list.page, page, "{q}");
         }
         let s = UrlState::from_query("size=7&sort=zzz&field=x&from=2025-13-01&lang=fr&unknown=1");
         assert_eq!(s, UrlState::default());
-        assert_eq!(UrlState::from_query("post=abc").post, Some(PostRef::Invalid("abc".into())));
-        assert_eq!(UrlState::from_query("post=-1").post, Some(PostRef::Invalid("-1".into())));
-        assert_eq!(UrlState::from_query("post=%2B5").post, Some(PostRef::Invalid("+5".into())));
+        assert_eq!(
+            UrlState::from_query("post=abc").post,
+            Some(PostRef::Invalid("abc".into()))
+        );
+        assert_eq!(
+            UrlState::from_query("post=-1").post,
+            Some(PostRef::Invalid("-1".into()))
+        );
+        assert_eq!(
+            UrlState::from_query("post=%2B5").post,
+            Some(PostRef::Invalid("+5".into()))
+        );
     }
 
     #[test]
@@ -231,12 +266,18 @@ mod tests {
     fn links_keep_the_list() {
         let s = UrlState::from_query("page=2&q=a b&sort=old");
         assert_eq!(s.with_post(7).to_query(), "?post=7&page=2&q=a+b&sort=old");
-        assert_eq!(s.with_post(7).list_page(2).to_query(), "?page=2&q=a+b&sort=old");
+        assert_eq!(
+            s.with_post(7).list_page(2).to_query(),
+            "?page=2&q=a+b&sort=old"
+        );
     }
 
     fn arb_state() -> impl Strategy<Value = UrlState> {
         (
-            proptest::option::of(prop_oneof![any::<u32>().prop_map(PostRef::No), "[a-z%&=+ 가-힣]{1,8}".prop_map(PostRef::Invalid)]),
+            proptest::option::of(prop_oneof![
+                any::<u32>().prop_map(PostRef::No),
+                "[a-z%&=+ 가-힣]{1,8}".prop_map(PostRef::Invalid)
+            ]),
             1u32..,
             proptest::sample::select(PAGE_SIZES.to_vec()),
             ".{0,12}",
@@ -246,20 +287,23 @@ mod tests {
             any::<bool>(),
             proptest::option::of((1u16..9999, 1u8..13, 1u8..29)),
         )
-            .prop_map(|(post, page, size, q, field, dept, sort, english, d)| UrlState {
-                post: post.filter(|p| !matches!(p, PostRef::Invalid(t) if t.parse::<u32>().is_ok())),
-                list: ListParams {
-                    page,
-                    size,
-                    q,
-                    field,
-                    dept,
-                    from: d.and_then(|(y, m, d)| Date::new(y, m, d)),
-                    to: None,
-                    sort,
-                    english,
+            .prop_map(
+                |(post, page, size, q, field, dept, sort, english, d)| UrlState {
+                    post: post
+                        .filter(|p| !matches!(p, PostRef::Invalid(t) if t.parse::<u32>().is_ok())),
+                    list: ListParams {
+                        page,
+                        size,
+                        q,
+                        field,
+                        dept,
+                        from: d.and_then(|(y, m, d)| Date::new(y, m, d)),
+                        to: None,
+                        sort,
+                        english,
+                    },
                 },
-            })
+            )
     }
 
     proptest! {

@@ -1,0 +1,40 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core, against the
+// built dist/ that `cargo xtask test` serves under a sub-path (BOARD_URL).
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+export const BOARD_URL = process.env.BOARD_URL;
+if (!BOARD_URL) {
+  throw new Error('BOARD_URL is not set: run the end-to-end tests through `cargo xtask test`');
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+}
+
+/// A fresh page that records every uncaught error, console error and dialog; `assertClean()`
+/// fails the test if any appeared (a panic shows up as a console error).
+export async function openPage(browser, query = '') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.assertClean = () => assert.deepEqual(problems, [], 'the page reported errors');
+  page.problems = problems;
+  await page.goto(BOARD_URL + query);
+  return page;
+}
+
+/// Texts of the cells of the list row whose 번호 is `no`.
+export async function rowCells(page, no) {
+  const row = page.locator('tbody tr', { has: page.locator('td.col-no', { hasText: new RegExp(`^${no}$`) }) });
+  return row.locator('td').allInnerTexts();
+}
