@@ -10,7 +10,9 @@ pub fn path() -> String {
     let cargo_home = std::env::var("CARGO_HOME")
         .unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
     dirs.push(format!("{cargo_home}/bin"));
-    dirs.push(std::env::var("PATH").unwrap_or_default());
+    let current = std::env::var("PATH").unwrap_or_default();
+    dirs.retain(|d| !current.split(':').any(|c| c == d));
+    dirs.push(current);
     dirs.join(":")
 }
 
