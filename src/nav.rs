@@ -51,6 +51,16 @@ impl Nav {
         self.state.set(to);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
+
+    /// Changes the state in place (no new history entry): for results that follow typing, so
+    /// that Back does not step through every keystroke.
+    pub fn replace(&self, to: UrlState) {
+        if let Ok(history) = window().history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&to)));
+        }
+        self.state.set(to);
+    }
 }
 
 /// The shared navigation, provided by the board's root view.

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use board_core::{BoardIndex, PostRef};
+use board_core::{BoardIndex, PostRef, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
@@ -37,6 +37,38 @@ pub fn Board(config: Config) -> impl IntoView {
     }
 }
 
+#[derive(Clone, PartialEq)]
+enum Kind {
+    List,
+    Post(u32),
+    Invalid(String),
+}
+
+/// The browser title for a state: the article's title, or the board with the search and page.
+fn document_title(index: &BoardIndex, state: &UrlState) -> String {
+    let board = &index.board.name;
+    match &state.post {
+        Some(PostRef::No(n)) if index.post(*n).is_some() => {
+            format!(
+                "{} - {board}",
+                index.post(*n).map(|p| p.title.as_str()).unwrap_or_default()
+            )
+        }
+        Some(_) => format!("게시글을 찾을 수 없습니다 - {board}"),
+        None => {
+            let mut title = board.clone();
+            let q = state.list.q.trim();
+            if !q.is_empty() {
+                title = format!("‘{q}’ 검색 결과 - {title}");
+            }
+            if state.list.page > 1 {
+                title.push_str(&format!(" - {}페이지", state.list.page));
+            }
+            title
+        }
+    }
+}
+
 /// The board once its list file is in: the view the URL asks for.
 #[component]
 fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
@@ -44,23 +76,19 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
     let name = index.board.name.clone();
     let title_index = index.clone();
     Effect::new(move |_| {
-        let state = nav.state.get();
-        let title = match &state.post {
-            Some(PostRef::No(n)) => match title_index.post(*n) {
-                Some(p) => format!("{} - {}", p.title, title_index.board.name),
-                None => format!("게시글을 찾을 수 없습니다 - {}", title_index.board.name),
-            },
-            Some(PostRef::Invalid(_)) => {
-                format!("게시글을 찾을 수 없습니다 - {}", title_index.board.name)
-            }
-            None if state.list.page > 1 => {
-                format!("{} - {}페이지", title_index.board.name, state.list.page)
-            }
-            None => title_index.board.name.clone(),
-        };
+        let title = nav.state.with(|state| document_title(&title_index, state));
         if let Some(doc) = window().document() {
             doc.set_title(&title);
         }
+    });
+    // What the main area shows; the list view is rebuilt only when coming back to it, so its
+    // search box keeps focus and text while the rows follow the state.
+    let view_kind = Memo::new(move |_| {
+        nav.state.with(|s| match &s.post {
+            None => Kind::List,
+            Some(PostRef::No(n)) => Kind::Post(*n),
+            Some(PostRef::Invalid(t)) => Kind::Invalid(t.clone()),
+        })
     });
     view! {
         <header class="board-header">
@@ -68,15 +96,15 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
         </header>
         <main class="board-main">
             {move || {
-                let state = nav.state.get();
-                let back = state.list_page(state.list.page);
-                match state.post.clone() {
-                    None => view! { <ListView index=index.clone() state/> }.into_any(),
-                    Some(PostRef::No(no)) if index.post(no).is_some() => {
+                let back = nav.state.with_untracked(|s| s.list_page(s.list.page));
+                match view_kind.get() {
+                    Kind::List => view! { <ListView index=index.clone()/> }.into_any(),
+                    Kind::Post(no) if index.post(no).is_some() => {
+                        let state = nav.state.get_untracked();
                         view! { <ArticleView index=index.clone() no state/> }.into_any()
                     }
-                    Some(PostRef::No(no)) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
-                    Some(PostRef::Invalid(text)) => view! { <NotFound asked=text back/> }.into_any(),
+                    Kind::Post(no) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
+                    Kind::Invalid(text) => view! { <NotFound asked=text back/> }.into_any(),
                 }
             }}
         </main>

@@ -22,6 +22,9 @@ pub fn StateLink(
     #[prop(optional, into)]
     label: Option<String>,
     #[prop(optional, into)] current: bool,
+    /// Hover text (`title`), e.g. the whole title when it is cut with an ellipsis.
+    #[prop(optional, into)]
+    tooltip: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
@@ -38,6 +41,7 @@ pub fn StateLink(
             class=class
             aria-label=label
             aria-current=current.then_some("page")
+            title=tooltip
             on:click=on_click
         >
             {children()}

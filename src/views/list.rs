@@ -1,40 +1,114 @@
-//! The list view: count line, the table of posts, pagination.
+//! The list view: search form, filters, count line, the table of posts, pagination.
+//!
+//! The form and filters are created once per visit to the list, so typing is never interrupted;
+//! only the count, the rows and the pagination follow the state.
 
 use std::sync::Arc;
 
 use board_core::display::thousands;
-use board_core::{select, BoardIndex, Pagination, PostSummary, UrlState};
+use board_core::{
+    highlight, select, BoardIndex, Date, ListParams, Pagination, PostSummary, UrlState,
+};
 use leptos::prelude::*;
 
+use crate::nav::use_nav;
+use crate::views::filters::Filters;
 use crate::views::link::StateLink;
 use crate::views::pagination::PageNav;
+use crate::views::search::SearchForm;
+
+/// Posts dated within this many days of the newest post carry the 새 글 marker.
+const NEW_DAYS: i64 = 7;
+
+/// One rendered page of the list.
+#[derive(Clone, PartialEq)]
+struct Page {
+    state: UrlState,
+    pages: Pagination,
+    posts: Vec<PostSummary>,
+}
+
+/// Whether the list is narrowed by a search or a filter (so "nothing" means "no match").
+fn narrowed(l: &ListParams) -> bool {
+    !l.q.trim().is_empty() || l.dept.is_some() || l.from.is_some() || l.to.is_some()
+}
+
+/// The count line: `총 N건`, or a sentence saying why there is nothing.
+fn count_text(index: &BoardIndex, p: &Page) -> String {
+    let l = &p.state.list;
+    if p.pages.total > 0 {
+        return format!(
+            "총 {}건 · {}/{} 페이지",
+            thousands(p.pages.total as u64),
+            p.pages.page,
+            p.pages.last
+        );
+    }
+    match &l.dept {
+        Some(d) if !index.departments.iter().any(|x| &x.name == d) => {
+            format!("담당부서 ‘{d}’의 게시글이 없습니다.")
+        }
+        _ if narrowed(l) => "검색 결과가 없습니다.".to_string(),
+        _ => "등록된 게시글이 없습니다.".to_string(),
+    }
+}
 
 #[component]
-pub fn ListView(index: Arc<BoardIndex>, state: UrlState) -> impl IntoView {
-    let rows = select(&index, &state.list);
-    let pages = Pagination::new(rows.len(), state.list.page, state.list.size);
-    let count = if rows.is_empty() {
-        if state.list.q.trim().is_empty() {
-            "등록된 게시글이 없습니다.".to_string()
-        } else {
-            "검색 결과가 없습니다.".to_string()
-        }
-    } else {
-        format!(
-            "총 {}건 · {}/{} 페이지",
-            thousands(rows.len() as u64),
-            pages.page,
-            pages.last
-        )
+pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
+    let nav = use_nav();
+    let newest = index.posts.iter().map(|p| p.date).max();
+    let page = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let state = nav.state.get();
+            let rows = select(&index, &state.list);
+            let pages = Pagination::new(rows.len(), state.list.page, state.list.size);
+            let posts = rows[pages.rows()]
+                .iter()
+                .map(|&i| index.posts[i].clone())
+                .collect();
+            Page {
+                state,
+                pages,
+                posts,
+            }
+        })
     };
-    let shown: Vec<PostSummary> = rows[pages.rows()]
-        .iter()
-        .map(|&i| index.posts[i].clone())
-        .collect();
+    let caption = format!("{} 목록", index.board.name);
+    let count = {
+        let index = index.clone();
+        move || count_text(&index, &page.read())
+    };
+    // Clears the search and the filters, keeping the reader's page size and language.
+    let reset = move |_| {
+        let l = nav.state.get_untracked().list;
+        nav.go(UrlState {
+            post: None,
+            list: ListParams {
+                size: l.size,
+                english: l.english,
+                ..Default::default()
+            },
+        });
+    };
     view! {
-        <p class="board-count" aria-live="polite">{count}</p>
-        <ListTable caption=format!("{} 목록", index.board.name) posts=shown state=state.clone()/>
-        <PageNav pages state/>
+        <SearchForm/>
+        <Filters index=index.clone()/>
+        <div class="board-summary">
+            <p class="board-count" role="status" aria-live="polite">{count}</p>
+            <Show when=move || page.with(|p| p.pages.total == 0 && narrowed(&p.state.list))>
+                <button type="button" class="board-button board-button-secondary" on:click=reset>"검색 초기화"</button>
+            </Show>
+        </div>
+        {move || {
+            let p = page.get();
+            (p.pages.total > 0).then(|| {
+                view! {
+                    <ListTable caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
+                    <PageNav pages=p.pages state=p.state/>
+                }
+            })
+        }}
     }
 }
 
@@ -44,15 +118,36 @@ pub fn ListTable(
     #[prop(into)] caption: String,
     posts: Vec<PostSummary>,
     state: UrlState,
+    /// The dataset's newest date: posts within a week of it are marked 새 글.
+    #[prop(default = None)]
+    newest: Option<Date>,
 ) -> impl IntoView {
     let rows = posts
         .into_iter()
         .map(|p| {
             let to = state.with_post(p.no);
+            let is_new = newest.is_some_and(|n| p.date.within_days_of(n, NEW_DAYS));
+            let title = p.title.clone();
+            let pieces = highlight(&p.title, &state.list.q)
+                .into_iter()
+                .map(|(text, hit)| {
+                    let text = text.to_string();
+                    if hit {
+                        view! { <mark>{text}</mark> }.into_any()
+                    } else {
+                        text.into_any()
+                    }
+                })
+                .collect_view();
             view! {
                 <tr>
                     <td class="col-no">{p.no}</td>
-                    <td class="col-title"><StateLink to>{p.title}</StateLink></td>
+                    <td class="col-title">
+                        <span class="title-line">
+                            <StateLink to class="title-link" tooltip=title>{pieces}</StateLink>
+                            {is_new.then(|| view! { <span class="badge-new">"새 글"</span> })}
+                        </span>
+                    </td>
                     <td class="col-author">{p.author.unwrap_or_else(|| "—".into())}</td>
                     <td class="col-date">{p.date.to_string()}</td>
                     <td class="col-views">{p.views.map_or_else(|| "—".into(), thousands)}</td>

@@ -2,8 +2,10 @@
 
 pub mod article;
 pub mod board;
+pub mod filters;
 pub mod link;
 pub mod list;
 pub mod not_found;
 pub mod pagination;
+pub mod search;
 pub mod status;

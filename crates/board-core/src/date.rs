@@ -36,7 +36,8 @@ impl std::error::Error for DateError {}
 impl Date {
     /// Builds a date, refusing impossible ones (2025-02-30).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -55,6 +56,22 @@ impl Date {
     }
     pub fn day(self) -> u8 {
         self.day
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), for date differences.
+    pub fn days(self) -> i64 {
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = self.year as i64 - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Whether this date is within the `n` days that end on `newest` (both included).
+    pub fn within_days_of(self, newest: Date, n: i64) -> bool {
+        (0..n).contains(&(newest.days() - self.days()))
     }
 
     /// The form the Korean press releases use in their source line: `2025.11.03`.
@@ -138,6 +155,17 @@ mod tests {
         }
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2100-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn counts_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("1970-01-01").days(), 0);
+        assert_eq!(d("2000-03-01").days() - d("2000-02-28").days(), 2);
+        assert_eq!(d("2025-11-03").days() - d("2025-09-15").days(), 49);
+        assert!(d("2025-09-09").within_days_of(d("2025-09-15"), 7));
+        assert!(!d("2025-09-08").within_days_of(d("2025-09-15"), 7));
+        assert!(!d("2025-09-16").within_days_of(d("2025-09-15"), 7));
     }
 
     #[test]

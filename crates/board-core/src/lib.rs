@@ -16,5 +16,5 @@ pub use model::{
     BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
 };
 pub use page::Pagination;
-pub use query::{neighbours, select, Field, Sort};
+pub use query::{highlight, neighbours, select, Field, Sort};
 pub use url_state::{ListParams, PostRef, UrlState};

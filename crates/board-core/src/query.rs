@@ -89,9 +89,59 @@ fn rank(q: &str, p: &PostSummary) -> u8 {
     }
 }
 
-/// Case-insensitive substring test. Placeholder matcher until the Korean engine (issue 5).
+/// One character folded for matching: Latin case ignored. One char in, one char out, so byte
+/// positions found in the folded text map straight back to the original.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Byte ranges of the non-overlapping case-insensitive occurrences of `needle` in `haystack`.
+/// Plain substring matching until the Korean engine (issue 5) replaces it.
+pub fn find_all(haystack: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+    let needle: Vec<char> = needle.chars().map(fold).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let hay: Vec<(usize, char)> = haystack.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(needle.iter().copied())
+        {
+            let end = hay
+                .get(i + needle.len())
+                .map_or(haystack.len(), |(b, _)| *b);
+            out.push(hay[i].0..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 fn contains(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
+    !find_all(haystack, needle).is_empty()
+}
+
+/// A title cut into plain and matched pieces, for `<mark>`.
+pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in find_all(text, q.trim()) {
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((&text[at..], false));
+    }
+    out
 }
 
 /// Whether a post matches the search text in the given field. Bodies are not in the list data;
@@ -230,6 +280,23 @@ mod tests {
     }
 
     #[test]
+    fn highlights_every_occurrence() {
+        assert_eq!(
+            highlight("임금체불 임금", "임금"),
+            vec![("임금", true), ("체불 ", false), ("임금", true)]
+        );
+        assert_eq!(
+            highlight("ESG News", "esg"),
+            vec![("ESG", true), (" News", false)]
+        );
+        assert_eq!(highlight("제목", ""), vec![("제목", false)]);
+        assert_eq!(highlight("", "x"), vec![("", false)]);
+        assert_eq!(highlight("aaa", "aa"), vec![("aa", true), ("a", false)]);
+        // Case folding that changes length (İ → i̇) must not break the byte ranges.
+        assert_eq!(highlight("İx", "x"), vec![("İ", false), ("x", true)]);
+    }
+
+    #[test]
     fn date_range_is_inclusive() {
         let p = ListParams {
             from: "2025-09-15".parse().ok(),
@@ -247,5 +314,96 @@ mod tests {
         assert_eq!(neighbours(&b, &rows, 1), (None, Some(4)));
         assert_eq!(neighbours(&b, &rows, 5), (Some(3), None));
         assert_eq!(neighbours(&b, &rows, 99), (None, None));
+    }
+
+    mod props {
+        use super::*;
+        use crate::{DeptCount, Pagination};
+        use proptest::prelude::*;
+
+        fn arb_board() -> impl Strategy<Value = BoardIndex> {
+            proptest::collection::btree_map(
+                1u32..5_000,
+                (
+                    0u16..60,
+                    proptest::option::of(0u64..500),
+                    0usize..3,
+                    "[가-나ab ]{0,6}",
+                ),
+                0..120,
+            )
+            .prop_map(|m| BoardIndex {
+                schema_version: 1,
+                board: BoardMeta { name: "b".into() },
+                posts: m
+                    .into_iter()
+                    .map(|(no, (day, views, dept, title))| PostSummary {
+                        no,
+                        title,
+                        author: Some("관리자".into()),
+                        date: Date::new(2025, 1 + (day / 28) as u8, 1 + (day % 28) as u8).unwrap(),
+                        views,
+                        dept: ["고용노동부", "환경부"].get(dept).map(|d| d.to_string()),
+                        has_body: false,
+                    })
+                    .collect(),
+                departments: vec![DeptCount {
+                    name: "환경부".into(),
+                    count: 0,
+                }],
+            })
+        }
+
+        fn arb_params() -> impl Strategy<Value = ListParams> {
+            (
+                proptest::sample::select(Sort::ALL.to_vec()),
+                "[가ab]{0,2}",
+                proptest::option::of(proptest::sample::select(vec![
+                    "고용노동부",
+                    "환경부",
+                    "없는부서",
+                ])),
+                proptest::option::of(0u16..60),
+                proptest::sample::select(crate::url_state::PAGE_SIZES.to_vec()),
+            )
+                .prop_map(|(sort, q, dept, from, size)| ListParams {
+                    sort: Some(sort),
+                    q,
+                    dept: dept.map(String::from),
+                    from: from
+                        .map(|d| Date::new(2025, 1 + (d / 28) as u8, 1 + (d % 28) as u8).unwrap()),
+                    size,
+                    ..Default::default()
+                })
+        }
+
+        proptest! {
+            /// Exactly the matching posts are selected, each once, in the order of §3, and
+            /// pagination puts every one of them on exactly one page, in that order.
+            #[test]
+            fn filter_sort_paginate(board in arb_board(), params in arb_params()) {
+                let rows = select(&board, &params);
+                let expected: Vec<usize> = (0..board.posts.len()).filter(|&i| {
+                    let p = &board.posts[i];
+                    matches(p, &params.q, params.field)
+                        && params.dept.as_ref().is_none_or(|d| p.dept.as_ref() == Some(d))
+                        && params.from.is_none_or(|f| p.date >= f)
+                }).collect();
+                let mut sorted = rows.clone();
+                sorted.sort();
+                prop_assert_eq!(&sorted, &expected);
+                let sort = params.effective_sort();
+                for w in rows.windows(2) {
+                    let (a, b) = (&board.posts[w[0]], &board.posts[w[1]]);
+                    prop_assert_ne!(compare(sort, &params.q, a, b), Ordering::Greater);
+                }
+                let last = Pagination::new(rows.len(), 1, params.size).last;
+                let mut paged = Vec::new();
+                for page in 1..=last {
+                    paged.extend_from_slice(&rows[Pagination::new(rows.len(), page, params.size).rows()]);
+                }
+                prop_assert_eq!(paged, rows);
+            }
+        }
     }
 }

@@ -1,0 +1,136 @@
+//! The search form (`role="search"`): 검색 조건, 검색어, ×, 검색.
+//!
+//! Results follow typing (debounced) as well as Enter/검색. The input keeps its own text while
+//! the URL catches up, so no keystroke is lost; only a change that did not come from this form
+//! (back/forward) rewrites the box.
+
+use board_core::{Field, ListParams, UrlState};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::nav::use_nav;
+
+/// How long typing must pause before the list follows.
+const DEBOUNCE_MS: u64 = 200;
+
+fn field_label(f: Field) -> &'static str {
+    match f {
+        Field::All => "전체",
+        Field::Title => "제목",
+        Field::Body => "내용",
+        Field::Author => "글쓴이",
+    }
+}
+
+/// The list for a new search: page 1, the same filters.
+fn searched(state: &UrlState, q: String, field: Field) -> UrlState {
+    UrlState {
+        post: None,
+        list: ListParams {
+            q,
+            field,
+            page: 1,
+            ..state.list.clone()
+        },
+    }
+}
+
+#[component]
+pub fn SearchForm() -> impl IntoView {
+    let nav = use_nav();
+    let initial = nav.state.with_untracked(|s| s.list.q.clone());
+    let draft = RwSignal::new(initial.clone());
+    // The last query this form put into the URL; any other change came from outside.
+    let sent = StoredValue::new(initial);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    Effect::new(move |_| {
+        let q = nav.state.with(|s| s.list.q.clone());
+        if q != sent.get_value() {
+            sent.set_value(q.clone());
+            draft.set(q);
+        }
+    });
+
+    let cancel_pending = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(None);
+    };
+    // Pushes a history entry when a search starts from no search, replaces it while refining.
+    let apply = move |q: String| {
+        cancel_pending();
+        let state = nav.state.get_untracked();
+        if state.list.q == q {
+            return;
+        }
+        sent.set_value(q.clone());
+        let next = searched(&state, q, state.list.field);
+        if state.list.q.is_empty() {
+            nav.go(next);
+        } else {
+            nav.replace(next);
+        }
+    };
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        draft.set(value.clone());
+        cancel_pending();
+        let handle = set_timeout_with_handle(
+            move || apply(value),
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        );
+        pending.set_value(handle.ok());
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        apply(draft.get_untracked());
+    };
+    let on_field = move |ev| {
+        let field = Field::from_key(&event_target_value(&ev)).unwrap_or_default();
+        let state = nav.state.get_untracked();
+        nav.go(searched(&state, draft.get_untracked(), field));
+        sent.set_value(draft.get_untracked());
+    };
+    let clear = move |_| {
+        draft.set(String::new());
+        apply(String::new());
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+        }
+    };
+    let field = move || nav.state.with(|s| s.list.field);
+    let options = Field::ALL
+        .into_iter()
+        .map(|f| view! { <option value=f.key() selected=move || field() == f>{field_label(f)}</option> })
+        .collect_view();
+
+    view! {
+        <form class="board-search" role="search" aria-label="게시글 검색" on:submit=on_submit>
+            <select class="board-search-field" name="field" aria-label="검색 조건" on:change=on_field>
+                {options}
+            </select>
+            <span class="board-search-box">
+                <label for="board-search-q" class="board-visually-hidden">"검색어"</label>
+                <input
+                    id="board-search-q"
+                    node_ref=input_ref
+                    type="search"
+                    name="q"
+                    placeholder="검색어를 입력하세요"
+                    autocomplete="off"
+                    prop:value=move || draft.get()
+                    on:input=on_input
+                />
+                <Show when=move || !draft.with(String::is_empty)>
+                    <button type="button" class="board-search-clear" aria-label="검색어 지우기" on:click=clear>
+                        "×"
+                    </button>
+                </Show>
+            </span>
+            <button type="submit" class="board-button">"검색"</button>
+        </form>
+    }
+}
