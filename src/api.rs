@@ -1,5 +1,7 @@
 //! The one place that fetches: the dataset's list file and one body per opened article.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 use board_core::model::{body_path, INDEX_FILE};
@@ -59,12 +61,24 @@ pub async fn fetch_index(base: &str) -> Result<BoardIndex, LoadError> {
     BoardIndex::from_json(&text).map_err(|error| LoadError::Data { url, error })
 }
 
-/// Loads one post's body.
+thread_local! {
+    /// Bodies already fetched, by URL: an article opened again (back, 이전글/다음글) costs no
+    /// request while the page lives.
+    static BODIES: RefCell<HashMap<String, PostBody>> = RefCell::new(HashMap::new());
+}
+
+/// Loads one post's body (once per page life).
 pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
     let url = format!("{base}{}", body_path(no));
+    if let Some(body) = BODIES.with(|b| b.borrow().get(&url).cloned()) {
+        return Ok(body);
+    }
     let text = get_text(&url).await?;
     match PostBody::from_json(&text) {
-        Ok(body) if body.no == no => Ok(body),
+        Ok(body) if body.no == no => {
+            BODIES.with(|b| b.borrow_mut().insert(url, body.clone()));
+            Ok(body)
+        }
         Ok(body) => Err(LoadError::Data {
             url,
             error: DatasetError::Malformed(format!("post {} instead of {no}", body.no)),

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub state: RwSignal<UrlState>,
+    /// The article just left, so the list can give focus back to its title link.
+    pub left_post: StoredValue<Option<u32>>,
 }
 
 fn location() -> web_sys::Location {
@@ -36,6 +38,7 @@ impl Nav {
     pub fn install() -> Nav {
         let nav = Nav {
             state: RwSignal::new(read_url()),
+            left_post: StoredValue::new(None),
         };
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| nav.state.set(read_url()));

@@ -1,27 +1,44 @@
-//! The article view: heading, metadata, body paragraphs, source, 이전글/다음글, 목록.
+//! The article view: heading, metadata, body, source, 링크 복사, 이전글/다음글, 목록, and the list
+//! page the post belongs to beneath it (as on the original board).
 
 use std::sync::Arc;
 
 use board_core::display::thousands;
-use board_core::{neighbours, select, BoardIndex, PostBody, UrlState};
+use board_core::linkify::{linkify, Piece};
+use board_core::{neighbours, position, select, BoardIndex, Pagination, PostBody, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::nav::use_nav;
+use crate::views::copy_link::CopyLink;
 use crate::views::link::StateLink;
+use crate::views::list::ListTable;
 use crate::Config;
 
 #[component]
 pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl IntoView {
+    let nav = use_nav();
     let post = index
         .post(no)
         .cloned()
         .expect("the board checks the post exists");
     let rows = select(&index, &state.list);
+    let size = state.list.size;
+    // A link to another post of this list carries the page that post is on, so that 목록 and
+    // the list beneath always show the page around the post being read.
+    let page_of = |n: u32| position(&index, &rows, n).map(|at| Pagination::page_of(at, size));
+    let here = UrlState {
+        list: board_core::ListParams {
+            page: page_of(no).unwrap_or(state.list.page),
+            ..state.list.clone()
+        },
+        ..state.clone()
+    };
     let (above, below) = neighbours(&index, &rows, no);
-    let back = state.list_page(state.list.page);
     let neighbour = |label: &'static str, class: &'static str, other: Option<u32>| {
         other.and_then(|n| index.post(n)).map(|p| {
-            let (to, title) = (state.with_post(p.no), p.title.clone());
+            let to = here.list_page(page_of(p.no).unwrap_or(1)).with_post(p.no);
+            let title = p.title.clone();
             view! {
                 <li class=class>
                     <StateLink to>
@@ -35,10 +52,40 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
     };
     let prev = neighbour("이전글", "board-prev", above);
     let next = neighbour("다음글", "board-next", below);
+    let back = here.list_page(here.list.page);
+
+    // The page of the list this post is on, shown beneath it with the post marked.
+    let beneath = position(&index, &rows, no).map(|at| {
+        let pages = Pagination::new(rows.len(), Pagination::page_of(at, size), size);
+        let posts = rows[pages.rows()]
+            .iter()
+            .map(|&i| index.posts[i].clone())
+            .collect::<Vec<_>>();
+        let caption = format!("{} 목록 ({}페이지)", index.board.name, pages.page);
+        view! {
+            <section class="board-beneath" aria-label="이 글이 있는 목록">
+                <ListTable caption posts state=back.clone() current=Some(no)/>
+            </section>
+        }
+    });
+
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Keyboard and screen-reader users start reading at the article; leaving it, the list gives
+    // focus back to this post's title.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    on_cleanup(move || nav.left_post.set_value(Some(no)));
+
     let unknown = || "정보 없음".to_string();
+    let url = window().location().href().unwrap_or_default();
     view! {
-        <article class="board-article" aria-labelledby="board-article-title">
-            <h2 id="board-article-title" class="board-article-title">{post.title.clone()}</h2>
+        <article class="board-article" aria-labelledby="board-article-title" data-url=url>
+            <h2 id="board-article-title" class="board-article-title" tabindex="-1" node_ref=heading>
+                {post.title.clone()}
+            </h2>
             <dl class="board-meta">
                 <div><dt>"번호"</dt><dd>{post.no}</dd></div>
                 <div><dt>"글쓴이"</dt><dd>{post.author.clone().unwrap_or_else(unknown)}</dd></div>
@@ -54,15 +101,17 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
                 }
                     .into_any()
             }}
+            <div class="board-article-tools"><CopyLink/></div>
         </article>
         <nav class="board-neighbours" aria-label="이전글 다음글">
             <ul>{prev}{next}</ul>
         </nav>
         <p class="board-actions"><StateLink to=back class="board-button">"목록"</StateLink></p>
+        {beneath}
     }
 }
 
-/// The body, fetched when the article opens (one small file).
+/// The body, fetched when the article opens (one small file, cached for the page's life).
 #[component]
 fn Body(no: u32) -> impl IntoView {
     let base = expect_context::<Config>().data_base;
@@ -85,16 +134,33 @@ fn Body(no: u32) -> impl IntoView {
     }
 }
 
+/// One paragraph, with web addresses made links (http/https only, opened without a referrer).
+fn paragraph(text: &str) -> impl IntoView {
+    let pieces = linkify(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.to_string().into_any(),
+            Piece::Link { text, href } => view! {
+                <a href=href target="_blank" rel="noopener noreferrer">{text.to_string()}</a>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! { <p>{pieces}</p> }
+}
+
 #[component]
 fn Paragraphs(body: PostBody) -> impl IntoView {
-    let source = body
-        .source
-        .map(|s| view! { <p class="board-source">"출처: " {s.text()}</p> });
-    let paragraphs = body
-        .paragraphs
-        .into_iter()
-        .map(|p| view! { <p>{p}</p> })
-        .collect_view();
+    let source = body.source.map(|s| {
+        view! {
+            <p class="board-source">
+                <span class="board-source-label">"출처"</span>
+                " "
+                {s.text()}
+            </p>
+        }
+    });
+    let paragraphs = body.paragraphs.iter().map(|p| paragraph(p)).collect_view();
     view! {
         <div class="board-body">{paragraphs}</div>
         {source}

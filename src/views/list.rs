@@ -10,6 +10,7 @@ use board_core::{
     highlight, select, BoardIndex, Date, ListParams, Pagination, PostSummary, UrlState,
 };
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::nav::use_nav;
 use crate::views::filters::Filters;
@@ -53,6 +54,14 @@ fn count_text(index: &BoardIndex, p: &Page) -> String {
     }
 }
 
+fn focus_title(no: u32) {
+    let selector = format!(".esg-board .board-table a[data-post=\"{no}\"]");
+    let found = document().query_selector(&selector).ok().flatten();
+    if let Some(link) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = link.focus();
+    }
+}
+
 #[component]
 pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
     let nav = use_nav();
@@ -74,6 +83,14 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
             }
         })
     };
+    // Back from an article: focus returns to that post's title link (keyboard users keep their
+    // place). Runs after the rows are in the DOM.
+    Effect::new(move |_| {
+        if let Some(no) = nav.left_post.get_value() {
+            nav.left_post.set_value(None);
+            request_animation_frame(move || focus_title(no));
+        }
+    });
     let caption = format!("{} 목록", index.board.name);
     let count = {
         let index = index.clone();
@@ -121,6 +138,9 @@ pub fn ListTable(
     /// The dataset's newest date: posts within a week of it are marked 새 글.
     #[prop(default = None)]
     newest: Option<Date>,
+    /// The post being read, when the table is shown beneath an article.
+    #[prop(default = None)]
+    current: Option<u32>,
 ) -> impl IntoView {
     let rows = posts
         .into_iter()
@@ -139,12 +159,15 @@ pub fn ListTable(
                     }
                 })
                 .collect_view();
+            let is_current = current == Some(p.no);
             view! {
-                <tr>
+                <tr class:is-current=is_current>
                     <td class="col-no">{p.no}</td>
                     <td class="col-title">
                         <span class="title-line">
-                            <StateLink to class="title-link" tooltip=title>{pieces}</StateLink>
+                            <StateLink to class="title-link" tooltip=title current=is_current attr:data-post=p.no>
+                                {pieces}
+                            </StateLink>
                             {is_new.then(|| view! { <span class="badge-new">"새 글"</span> })}
                         </span>
                     </td>

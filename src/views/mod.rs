@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod board;
+pub mod copy_link;
 pub mod filters;
 pub mod link;
 pub mod list;

@@ -49,7 +49,7 @@ test('the full article shows 고용노동부, all five paragraphs and its source
   assert.equal(paragraphs.length, 5);
   assert.match(paragraphs[0], /^한국고용정보원\(원장 이창수\)은/);
   assert.match(paragraphs[4], /^이창수 원장 앞으로도/);
-  assert.equal(await page.locator('.board-source').innerText(), '출처: 2025.11.03 고용노동부');
+  assert.equal(await page.locator('.board-source').innerText(), '출처 2025.11.03 고용노동부');
   assert.match(await page.title(), /^한국고용정보원, 중소기업 동반성장을 위한/);
   page.assertClean();
 });

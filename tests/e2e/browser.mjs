@@ -20,7 +20,7 @@ export async function launch() {
 
 /// A fresh page that records every uncaught error, console error and dialog; `assertClean()`
 /// fails the test if any appeared (a panic shows up as a console error).
-export async function openPage(browser, query = '') {
+export async function openPage(browser, query = '', beforeLoad = () => {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -29,6 +29,7 @@ export async function openPage(browser, query = '') {
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   page.assertClean = () => assert.deepEqual(problems, [], 'the page reported errors');
   page.problems = problems;
+  beforeLoad(page);
   await page.goto(BOARD_URL + query);
   return page;
 }

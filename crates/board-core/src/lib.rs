@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod display;
+pub mod linkify;
 pub mod model;
 pub mod page;
 pub mod query;
@@ -16,5 +17,5 @@ pub use model::{
     BoardIndex, BoardMeta, DatasetError, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
 };
 pub use page::Pagination;
-pub use query::{highlight, neighbours, select, Field, Sort};
+pub use query::{highlight, neighbours, position, select, Field, Sort};
 pub use url_state::{ListParams, PostRef, UrlState};

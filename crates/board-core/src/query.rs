@@ -185,10 +185,15 @@ pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
     rows
 }
 
+/// Where post `no` stands in an ordered list (0-based), if it is in it.
+pub fn position(index: &BoardIndex, rows: &[usize], no: u32) -> Option<usize> {
+    rows.iter().position(|&i| index.posts[i].no == no)
+}
+
 /// The neighbours of post `no` in an ordered list: (the row above, the row below), i.e.
 /// (이전글, 다음글) of `CONTRACT.md` §2.
 pub fn neighbours(index: &BoardIndex, rows: &[usize], no: u32) -> (Option<u32>, Option<u32>) {
-    let Some(at) = rows.iter().position(|&i| index.posts[i].no == no) else {
+    let Some(at) = position(index, rows, no) else {
         return (None, None);
     };
     let above = at.checked_sub(1).map(|i| index.posts[rows[i]].no);

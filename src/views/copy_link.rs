@@ -1,0 +1,42 @@
+//! 링크 복사: puts the page's address (the article's shareable link) on the clipboard.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How long "복사됨" stays before the button reads "링크 복사" again.
+const SHOWN_MS: u64 = 3000;
+
+async fn copy(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    // None: not tried yet; Some(ok): the last attempt's outcome, shown for a while.
+    let outcome = RwSignal::new(None::<bool>);
+    let on_click = move |_| {
+        let url = window().location().href().unwrap_or_default();
+        spawn_local(async move {
+            outcome.set(Some(copy(&url).await));
+            set_timeout(
+                move || outcome.set(None),
+                std::time::Duration::from_millis(SHOWN_MS),
+            );
+        });
+    };
+    view! {
+        <button type="button" class="board-button board-button-secondary board-copy" on:click=on_click>
+            {move || if outcome.get() == Some(true) { "복사됨" } else { "링크 복사" }}
+        </button>
+        <span class="board-copy-status" role="status">
+            {move || match outcome.get() {
+                Some(true) => "주소를 복사했습니다.",
+                Some(false) => "주소를 복사하지 못했습니다. 주소창의 주소를 복사해 주세요.",
+                None => "",
+            }}
+        </span>
+    }
+}
