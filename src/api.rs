@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, DatasetError, PostBody};
+use board_core::{BoardIndex, DatasetError, Manifest, PostBody, Shard};
 use gloo_net::http::Request;
 
 /// Why a dataset file could not be had. `Display` is the sentence readers see.
@@ -54,11 +54,25 @@ async fn get_text(url: &str) -> Result<String, LoadError> {
     resp.text().await.map_err(network)
 }
 
-/// Loads `board.json` from the dataset directory `base` (ending in `/`).
+async fn fetch_shard(base: &str, rel: &str) -> Result<Shard, LoadError> {
+    let url = format!("{base}{rel}");
+    let text = get_text(&url).await?;
+    Shard::from_json(&text).map_err(|error| LoadError::Data { url, error })
+}
+
+/// Loads the whole list from the dataset directory `base` (ending in `/`): `board.json`, then
+/// its list shards, all at once.
 pub async fn fetch_index(base: &str) -> Result<BoardIndex, LoadError> {
     let url = format!("{base}{INDEX_FILE}");
     let text = get_text(&url).await?;
-    BoardIndex::from_json(&text).map_err(|error| LoadError::Data { url, error })
+    let manifest = Manifest::from_json(&text).map_err(|error| LoadError::Data {
+        url: url.clone(),
+        error,
+    })?;
+    let shards =
+        futures::future::try_join_all(manifest.shards.iter().map(|rel| fetch_shard(base, rel)))
+            .await?;
+    BoardIndex::assemble(manifest, shards).map_err(|error| LoadError::Data { url, error })
 }
 
 thread_local! {

@@ -3,13 +3,15 @@
 //! Shaped like BurntSushi's `csv`/`ripgrep`: the work is here, `main.rs` is a thin CLI, and every
 //! input error names `file:line` and the cause ([`Error`]).
 
-pub mod capture;
 pub mod error;
 pub mod merge;
 pub mod output;
+pub mod record;
+pub mod source;
+pub mod text;
 
 pub use error::{Error, Place};
-pub use merge::{Board, Built, Dataset, Draft};
+pub use merge::{Board, Built, Dataset};
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +44,12 @@ fn is_hidden(p: &Path) -> bool {
 /// Reads and parses every source, in order, into one merged board.
 pub fn read_sources(files: &[PathBuf]) -> Result<Board, Error> {
     let mut board = Board::default();
+    read_into(&mut board, files)?;
+    Ok(board)
+}
+
+/// Reads sources into a board already begun (e.g. one given a `--name`).
+pub fn read_into(board: &mut Board, files: &[PathBuf]) -> Result<(), Error> {
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
@@ -51,8 +59,7 @@ pub fn read_sources(files: &[PathBuf]) -> Result<Board, Error> {
                 .count();
             Error::at(path, line, "not UTF-8 text")
         })?;
-        let page = capture::parse(path, &text)?;
-        board.add_capture(path, page)?;
+        board.add_source(path, source::parse(path, &text)?)?;
     }
-    Ok(board)
+    Ok(())
 }

@@ -26,6 +26,12 @@ enum Command {
         /// The dataset directory; replaced only when the whole build succeeds.
         #[arg(long)]
         out: PathBuf,
+        /// The board's name (the list's caption); default: the name captured pages give.
+        #[arg(long)]
+        name: Option<String>,
+        /// Rows per list file.
+        #[arg(long, default_value_t = board_build::output::DEFAULT_SHARD_SIZE)]
+        shard_size: usize,
     },
     /// Validates a built dataset; exit status 0 when it is sound.
     Check {
@@ -36,14 +42,24 @@ enum Command {
 
 fn run(cli: Cli) -> Result<(), board_build::Error> {
     match cli.command {
-        Command::Build { sources, out } => {
+        Command::Build {
+            sources,
+            out,
+            name,
+            shard_size,
+        } => {
             let files = board_build::source_files(&sources)?;
-            let built = board_build::read_sources(&files)?.finish()?;
+            let mut board = board_build::Board::default();
+            if let Some(name) = name {
+                board.name(name);
+            }
+            board_build::read_into(&mut board, &files)?;
+            let built = board.finish()?;
             for note in &built.notes {
                 eprintln!("board-build: {note}");
             }
             let d = &built.dataset;
-            board_build::output::write_atomic(&out, d)?;
+            board_build::output::write_atomic(&out, d, shard_size)?;
             eprintln!(
                 "board-build: wrote {} posts ({} with bodies) to {}",
                 d.index.posts.len(),

@@ -3,73 +3,47 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use board_core::{
-    BoardIndex, BoardMeta, Date, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
-};
+use board_core::{BoardIndex, BoardMeta, DeptCount, PostBody, PostSummary, SCHEMA_VERSION};
 
-use crate::capture::{CapturedPage, Row};
-use crate::{Error, Place};
+use crate::record::{Located, Record};
+use crate::source::Parsed;
+use crate::Error;
 
-/// What the sources say of one post so far, and where they said it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    pub place: Place,
-    pub title: String,
-    pub author: Option<String>,
-    pub date: Option<Date>,
-    pub views: Option<u64>,
-    pub dept: Option<String>,
-    pub paragraphs: Option<Vec<String>>,
-    pub source: Option<Source>,
-}
-
-impl Draft {
-    fn from_row(path: &Path, r: &Row) -> Draft {
-        Draft {
-            place: Place::new(path, r.line),
-            title: r.title.clone(),
-            author: Some(r.author.clone()),
-            date: Some(r.date),
-            views: Some(r.views),
-            dept: None,
-            paragraphs: None,
-            source: None,
-        }
+/// Fills what `first` lacks from `later`; the titles must agree.
+fn fill(no: u32, first: &mut Located, later: Located) -> Result<(), Error> {
+    let (a, b) = (&mut first.record, later.record);
+    if !b.title.is_empty() && !a.title.is_empty() && b.title != a.title {
+        return Err(Error {
+            place: later.place,
+            cause: format!(
+                "번호 {no} has the title {:?} here but {:?} at {}",
+                b.title, a.title, first.place
+            ),
+        });
     }
-
-    /// Fills what this draft lacks from `later`; the title must agree.
-    fn fill(&mut self, no: u32, later: Draft) -> Result<(), Error> {
-        if later.title != self.title {
-            return Err(Error {
-                place: later.place,
-                cause: format!(
-                    "번호 {no} has the title {:?} here but {:?} at {}",
-                    later.title, self.title, self.place
-                ),
-            });
-        }
-        self.author = self.author.take().or(later.author);
-        self.date = self.date.or(later.date);
-        self.views = self.views.or(later.views);
-        self.dept = self.dept.take().or(later.dept);
-        self.paragraphs = self.paragraphs.take().or(later.paragraphs);
-        self.source = self.source.take().or(later.source);
-        Ok(())
+    if a.title.is_empty() {
+        a.title = b.title;
     }
+    a.author = a.author.take().or(b.author);
+    a.date = a.date.or(b.date);
+    a.views = a.views.or(b.views);
+    a.dept = a.dept.take().or(b.dept);
+    a.paragraphs = a.paragraphs.take().or(b.paragraphs);
+    a.source = a.source.take().or(b.source);
+    Ok(())
 }
 
 /// The board being assembled from sources.
 #[derive(Debug, Default)]
 pub struct Board {
     name: Option<String>,
-    posts: BTreeMap<u32, Draft>,
-    /// Articles that carry no 번호 (captured above a list); numbered in [`Board::finish`].
-    unnumbered: Vec<Draft>,
-    /// Things the builder tells on stderr without failing.
+    posts: BTreeMap<u32, Located>,
+    /// Posts that carry no 번호 (an article captured above a list); numbered in `finish`.
+    unnumbered: Vec<Located>,
     notes: Vec<String>,
 }
 
-/// A finished dataset: the list file and the bodies.
+/// A finished dataset, in memory: the list and the bodies.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub index: BoardIndex,
@@ -84,81 +58,90 @@ pub struct Built {
 }
 
 impl Board {
-    pub fn add_capture(&mut self, path: &Path, page: CapturedPage) -> Result<(), Error> {
-        match &self.name {
-            None => self.name = Some(page.board_name.clone()),
-            Some(n) if *n != page.board_name => self.notes.push(format!(
-                "{path}: board name {:?} differs from {n:?}; keeping {n:?}",
-                page.board_name,
-                path = path.display()
+    /// Sets the board's name, overriding what sources say.
+    pub fn name(&mut self, name: String) {
+        self.name = Some(name);
+    }
+
+    pub fn add_source(&mut self, path: &Path, parsed: Parsed) -> Result<(), Error> {
+        match (&self.name, parsed.board_name) {
+            (None, Some(n)) => self.name = Some(n),
+            (Some(n), Some(other)) if *n != other => self.notes.push(format!(
+                "{}: board name {other:?} differs from {n:?}; keeping {n:?}",
+                path.display()
             )),
-            Some(_) => {}
+            _ => {}
         }
-        for row in &page.rows {
-            self.add(row.no, Draft::from_row(path, row))?;
-        }
-        if let Some(a) = page.article {
-            self.unnumbered.push(Draft {
-                place: Place::new(path, a.line),
-                title: a.title,
-                author: None,
-                date: a.source.as_ref().map(|s| s.date),
-                views: None,
-                dept: a.dept,
-                paragraphs: Some(a.paragraphs),
-                source: a.source,
-            });
+        for located in parsed.records {
+            match located.record.no {
+                Some(no) => self.add(no, located)?,
+                None => self.unnumbered.push(located),
+            }
         }
         Ok(())
     }
 
-    fn add(&mut self, no: u32, draft: Draft) -> Result<(), Error> {
+    fn add(&mut self, no: u32, located: Located) -> Result<(), Error> {
         match self.posts.get_mut(&no) {
-            Some(existing) => existing.fill(no, draft),
+            Some(existing) => fill(no, existing, located),
             None => {
-                self.posts.insert(no, draft);
+                self.posts.insert(no, located);
                 Ok(())
             }
         }
     }
 
-    /// Places the unnumbered articles: one whose title is exactly one known post's joins that
-    /// post; the others get the next numbers above the highest, in date order (each said on
-    /// stderr). Then builds the dataset.
+    /// Places the unnumbered posts — one whose title is exactly one known post's joins that post;
+    /// the others get the next numbers above the highest, in date order (each said on stderr) —
+    /// checks every post has a title and a date, and builds the dataset.
     pub fn finish(mut self) -> Result<Built, Error> {
         let mut articles = std::mem::take(&mut self.unnumbered);
         for a in &articles {
-            if a.date.is_none() {
+            if a.record.title.is_empty() || a.record.date.is_none() {
                 return Err(Error {
                     place: a.place.clone(),
-                    cause: "article has neither a 번호 nor a source line `(YYYY.MM.DD 기관)` to date it".into(),
+                    cause: "a post without 번호 needs a 제목 and a date (날짜 or source line `(YYYY.MM.DD 기관)`)".into(),
                 });
             }
         }
         articles.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
+            a.record
+                .date
+                .cmp(&b.record.date)
                 .then_with(|| a.place.line.cmp(&b.place.line))
         });
         for a in articles {
             let same: Vec<u32> = self
                 .posts
                 .iter()
-                .filter(|(_, p)| p.title == a.title)
+                .filter(|(_, p)| p.record.title == a.record.title)
                 .map(|(n, _)| *n)
                 .collect();
             if let [no] = same[..] {
                 self.notes.push(format!(
-                    "{}: article has no 번호; it is post {no} (same title)",
+                    "{}: post has no 번호; it is post {no} (same title)",
                     a.place
                 ));
                 self.add(no, a)?;
             } else {
                 let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
                 self.notes
-                    .push(format!("{}: article has no 번호; numbered {no}", a.place));
+                    .push(format!("{}: post has no 번호; numbered {no}", a.place));
                 self.posts.insert(no, a);
             }
+        }
+        for (no, p) in &self.posts {
+            let missing = if p.record.title.is_empty() {
+                "제목"
+            } else if p.record.date.is_none() {
+                "날짜"
+            } else {
+                continue;
+            };
+            return Err(Error {
+                place: p.place.clone(),
+                cause: format!("post {no} has no {missing} in any source"),
+            });
         }
         self.note_duplicate_titles();
         let notes = std::mem::take(&mut self.notes);
@@ -170,12 +153,12 @@ impl Board {
 
     /// Same title under different numbers (seed 3406/3405) is kept, and said.
     fn note_duplicate_titles(&mut self) {
-        let mut by_title: BTreeMap<&str, Vec<(u32, &Place)>> = BTreeMap::new();
+        let mut by_title: BTreeMap<&str, Vec<(u32, String)>> = BTreeMap::new();
         for (no, p) in &self.posts {
             by_title
-                .entry(p.title.as_str())
+                .entry(p.record.title.as_str())
                 .or_default()
-                .push((*no, &p.place));
+                .push((*no, p.place.to_string()));
         }
         let dupes: Vec<String> = by_title
             .iter()
@@ -199,27 +182,37 @@ impl Board {
         let mut posts = Vec::with_capacity(self.posts.len());
         let mut bodies = Vec::new();
         let mut departments: BTreeMap<String, u32> = BTreeMap::new();
-        for (no, d) in self.posts {
-            let date = d.date.expect("rows and dated articles only");
-            if let Some(dept) = &d.dept {
-                *departments.entry(dept.clone()).or_default() += 1;
+        for (no, located) in self.posts {
+            let Record {
+                title,
+                author,
+                date,
+                views,
+                dept,
+                paragraphs,
+                source,
+                ..
+            } = located.record;
+            if let Some(d) = &dept {
+                *departments.entry(d.clone()).or_default() += 1;
             }
-            let has_body = d.paragraphs.is_some();
-            if let Some(paragraphs) = d.paragraphs {
+            let has_body = paragraphs.is_some();
+            if let Some(paragraphs) = paragraphs {
                 bodies.push(PostBody {
                     schema_version: SCHEMA_VERSION,
                     no,
                     paragraphs,
-                    source: d.source,
+                    source,
                 });
             }
+            let date = date.expect("checked in finish");
             posts.push(PostSummary {
                 no,
-                title: d.title,
-                author: d.author,
+                title,
+                author,
                 date,
-                views: d.views,
-                dept: d.dept,
+                views,
+                dept,
                 has_body,
             });
         }
@@ -229,6 +222,7 @@ impl Board {
                 schema_version: SCHEMA_VERSION,
                 board: BoardMeta {
                     name: self.name.unwrap_or_else(|| "게시판".into()),
+                    synthetic: false,
                 },
                 posts,
                 departments: departments
@@ -244,12 +238,12 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capture;
+    use crate::source;
 
     fn board(sources: &[(&str, &str)]) -> Result<Board, Error> {
         let mut b = Board::default();
         for (name, text) in sources {
-            b.add_capture(Path::new(name), capture::parse(Path::new(name), text)?)?;
+            b.add_source(Path::new(name), source::parse(Path::new(name), text)?)?;
         }
         Ok(b)
     }
@@ -259,18 +253,27 @@ mod tests {
 
     #[test]
     fn a_conflicting_title_names_both_places() {
-        let e = board(&[
-            ("a.txt", LIST),
-            (
-                "b.txt",
-                "B\n번호 제목 글쓴이 날짜 조회수\n2 다른 관리자 2025-09-15 5\n",
-            ),
-        ])
-        .unwrap_err();
+        let e = board(&[("a.txt", LIST), ("b.csv", "no,title\n2,다른\n")]).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "b.txt:3: 번호 2 has the title \"다른\" here but \"둘\" at a.txt:3"
+            "b.csv:2: 번호 2 has the title \"다른\" here but \"둘\" at a.txt:3"
         );
+    }
+
+    #[test]
+    fn later_sources_fill_missing_fields() {
+        let csv = "번호,담당부서,본문\n1,환경부,\"본문 첫째\n\n둘째\"\n";
+        let d = board(&[("a.txt", LIST), ("b.csv", csv)])
+            .unwrap()
+            .finish()
+            .unwrap()
+            .dataset;
+        let one = d.index.post(1).unwrap();
+        assert_eq!(
+            (one.dept.as_deref(), one.has_body, one.views),
+            (Some("환경부"), true, Some(3))
+        );
+        assert_eq!(d.bodies[0].paragraphs.len(), 2);
     }
 
     #[test]
@@ -300,25 +303,38 @@ mod tests {
     fn new_articles_are_numbered_above_the_highest_in_date_order() {
         let a1 = "늦은 글\n본문\n(2025.11.03 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
         let a2 = "이른 글\n본문\n(2025.10.01 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
-        let b = board(&[("a.txt", LIST), ("l.txt", a1), ("e.txt", a2)]).unwrap();
-        let d = b.finish().unwrap().dataset;
+        let d = board(&[("a.txt", LIST), ("l.txt", a1), ("e.txt", a2)])
+            .unwrap()
+            .finish()
+            .unwrap()
+            .dataset;
+        let got: Vec<_> = d
+            .index
+            .posts
+            .iter()
+            .map(|p| (p.no, p.title.as_str()))
+            .collect();
         assert_eq!(
-            d.index
-                .posts
-                .iter()
-                .map(|p| (p.no, p.title.as_str()))
-                .collect::<Vec<_>>(),
+            got,
             vec![(4, "늦은 글"), (3, "이른 글"), (2, "둘"), (1, "하나")]
         );
     }
 
     #[test]
-    fn an_undated_article_is_an_error() {
-        let art = "제목만\n본문\nB\n번호 제목 글쓴이 날짜 조회수\n";
-        let e = board(&[("a.txt", art)]).unwrap().finish().unwrap_err();
+    fn posts_without_title_or_date_are_errors() {
+        let e = board(&[("a.txt", "제목만\n본문\nB\n번호 제목 글쓴이 날짜 조회수\n")])
+            .unwrap()
+            .finish()
+            .unwrap_err();
         assert!(
-            e.to_string().starts_with("a.txt:1: article has neither"),
+            e.to_string()
+                .starts_with("a.txt:1: a post without 번호 needs"),
             "{e}"
         );
+        let e = board(&[("a.csv", "no,title\n5,제목\n")])
+            .unwrap()
+            .finish()
+            .unwrap_err();
+        assert_eq!(e.to_string(), "a.csv:2: post 5 has no 날짜 in any source");
     }
 }

@@ -1,31 +1,28 @@
 //! Writing a dataset directory atomically, and checking one.
 //!
-//! The new dataset is written into a hidden sibling of DIR, then swapped in with renames, so a
-//! failed build (bad input, full disk, a killed process) leaves the previous DIR as it was.
+//! Everything is written into a hidden sibling of DIR (`.DIR.new-<pid>`), then swapped in with
+//! renames, so a failed build (bad input, full disk, a killed process) leaves the previous DIR
+//! as it was. Same data, same bytes: compact JSON, fixed order, no timestamps.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, PostBody};
+use board_core::model::{body_path, shard_path, INDEX_FILE};
+use board_core::{BoardIndex, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
-use crate::Dataset;
-use crate::Error;
+use crate::{Dataset, Error, Place};
 
-/// Serialises a file's content: compact JSON and a final newline, same bytes for same data.
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+/// Rows per list shard: small enough that the first screen's data is a few tens of kB even for
+/// a huge board, large enough that a 100k-post board is a hundred files.
+pub const DEFAULT_SHARD_SIZE: usize = 1000;
+
+/// Serialises a file's content: compact JSON and a final newline.
+pub fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec(value).expect("dataset types always serialise");
     bytes.push(b'\n');
     bytes
-}
-
-/// Every file of a dataset, as (relative path, bytes), in a fixed order.
-pub fn files(d: &Dataset) -> Vec<(String, Vec<u8>)> {
-    let mut out = vec![(INDEX_FILE.to_string(), json(&d.index))];
-    out.extend(d.bodies.iter().map(|b| (body_path(b.no), json(b))));
-    out
 }
 
 fn sibling(dir: &Path, tag: &str) -> PathBuf {
@@ -36,89 +33,160 @@ fn sibling(dir: &Path, tag: &str) -> PathBuf {
     dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-fn write_all(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Error> {
-    for (rel, bytes) in files {
-        let path = root.join(rel);
+/// A dataset being written. Dropped without [`Staging::commit`], it removes what it wrote.
+pub struct Staging {
+    dir: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a dataset that will replace `dir`.
+    pub fn new(dir: &Path) -> Result<Staging, Error> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io(dir, e))?;
+        let dir = cwd.join(dir);
+        let parent = dir
+            .parent()
+            .ok_or_else(|| Error::io(&dir, std::io::Error::other("not a directory path")))?;
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let tmp = sibling(&dir, "new");
+        let _ = fs::remove_dir_all(&tmp);
+        fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        Ok(Staging {
+            dir,
+            tmp,
+            committed: false,
+        })
+    }
+
+    /// Writes one file of the dataset (`rel` is relative to the dataset directory).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         let mut f = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        f.write_all(bytes)
-            .and_then(|_| f.sync_all())
-            .map_err(|e| Error::io(&path, e))?;
+        f.write_all(bytes).map_err(|e| Error::io(&path, e))
     }
-    Ok(())
+
+    pub fn body(&self, body: &PostBody) -> Result<(), Error> {
+        self.write(&body_path(body.no), &json(body))
+    }
+
+    /// Writes `board.json` and the list shards.
+    pub fn list(&self, index: &BoardIndex, shard_size: usize) -> Result<(), Error> {
+        let shard_size = shard_size.max(1);
+        let mut shards = Vec::new();
+        for (i, chunk) in index.posts.chunks(shard_size).enumerate() {
+            let rel = shard_path(i);
+            self.write(
+                &rel,
+                &json(&Shard {
+                    schema_version: SCHEMA_VERSION,
+                    posts: chunk.to_vec(),
+                }),
+            )?;
+            shards.push(rel);
+        }
+        let manifest = Manifest {
+            schema_version: SCHEMA_VERSION,
+            board: index.board.clone(),
+            count: index.posts.len(),
+            departments: index.departments.clone(),
+            shard_size,
+            shards,
+        };
+        self.write(INDEX_FILE, &json(&manifest))
+    }
+
+    /// Swaps the new dataset in for the old one.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let old = sibling(&self.dir, "old");
+        let had_old = self.dir.exists();
+        if had_old {
+            fs::rename(&self.dir, &old).map_err(|e| Error::io(&self.dir, e))?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.dir) {
+            if had_old {
+                let _ = fs::rename(&old, &self.dir);
+            }
+            return Err(Error::io(&self.dir, e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Replaces `dir` with the dataset, or leaves it untouched on any error.
-pub fn write_atomic(dir: &Path, d: &Dataset) -> Result<(), Error> {
-    let dir = if dir.is_relative() {
-        std::env::current_dir()
-            .map_err(|e| Error::io(dir, e))?
-            .join(dir)
-    } else {
-        dir.to_path_buf()
-    };
-    if let Some(parent) = dir.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+pub fn write_atomic(dir: &Path, d: &Dataset, shard_size: usize) -> Result<(), Error> {
+    let staging = Staging::new(dir)?;
+    for body in &d.bodies {
+        staging.body(body)?;
     }
-    let tmp = sibling(&dir, "new");
-    let _ = fs::remove_dir_all(&tmp);
-    if let Err(e) = write_all(&tmp, &files(d)) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    let old = sibling(&dir, "old");
-    let had_old = dir.exists();
-    if had_old {
-        fs::rename(&dir, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            Error::io(&dir, e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&tmp, &dir) {
-        if had_old {
-            let _ = fs::rename(&old, &dir);
-        }
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(Error::io(&dir, e));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(())
+    staging.list(&d.index, shard_size)?;
+    staging.commit()
 }
 
 /// What `check` found in a sound dataset.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CheckReport {
     pub posts: usize,
+    pub shards: usize,
     pub bodies: usize,
 }
 
-/// Validates a built dataset: the index decodes with a known schema, numbers are unique, the
-/// order is `new`, and every announced body file exists, decodes and belongs to its post.
+fn at(path: &Path, cause: impl Into<String>) -> Error {
+    Error {
+        place: Place {
+            path: path.to_path_buf(),
+            line: None,
+        },
+        cause: cause.into(),
+    }
+}
+
+/// Validates a built dataset: a known schema, every listed shard and announced body present
+/// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
 pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
-    let index_path = dir.join(INDEX_FILE);
-    let index = BoardIndex::from_json(&read(&index_path)?).map_err(|e| Error {
-        place: crate::Place {
-            path: index_path.clone(),
-            line: None,
-        },
-        cause: e.to_string(),
-    })?;
-    let at = |cause: String| Error {
-        place: crate::Place {
-            path: index_path.clone(),
-            line: None,
-        },
-        cause,
-    };
+    let manifest_path = dir.join(INDEX_FILE);
+    let manifest = Manifest::from_json(&read(&manifest_path)?)
+        .map_err(|e| at(&manifest_path, e.to_string()))?;
+    let mut shards = Vec::with_capacity(manifest.shards.len());
+    for rel in &manifest.shards {
+        let path = dir.join(rel);
+        let shard = Shard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
+        if shard.posts.len() > manifest.shard_size || shard.posts.is_empty() {
+            return Err(at(
+                &path,
+                format!(
+                    "{} rows; shards hold 1 to {}",
+                    shard.posts.len(),
+                    manifest.shard_size
+                ),
+            ));
+        }
+        shards.push(shard);
+    }
+    let n_shards = shards.len();
+    let departments = manifest.departments.clone();
+    let index =
+        BoardIndex::assemble(manifest, shards).map_err(|e| at(&manifest_path, e.to_string()))?;
     let mut seen = BTreeSet::new();
     for p in &index.posts {
         if !seen.insert(p.no) {
-            return Err(at(format!("번호 {} appears twice", p.no)));
+            return Err(at(&manifest_path, format!("번호 {} appears twice", p.no)));
         }
     }
     if index
@@ -127,29 +195,41 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         .any(|w| (w[0].date, w[0].no) < (w[1].date, w[1].no))
     {
         return Err(at(
-            "posts are not in the `new` order (date, then 번호, descending)".into(),
+            &manifest_path,
+            "posts are not in the `new` order (date, then 번호, descending)",
         ));
+    }
+    for d in &departments {
+        let n = index
+            .posts
+            .iter()
+            .filter(|p| p.dept.as_deref() == Some(d.name.as_str()))
+            .count();
+        if n != d.count as usize {
+            return Err(at(
+                &manifest_path,
+                format!(
+                    "담당부서 {:?} counts {} posts, the list has {n}",
+                    d.name, d.count
+                ),
+            ));
+        }
     }
     let mut bodies = 0;
     for p in index.posts.iter().filter(|p| p.has_body) {
         let path = dir.join(body_path(p.no));
-        let body = PostBody::from_json(&read(&path)?).map_err(|e| Error {
-            place: crate::Place {
-                path: path.clone(),
-                line: None,
-            },
-            cause: e.to_string(),
-        })?;
+        let body = PostBody::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
         if body.no != p.no {
-            return Err(Error {
-                place: crate::Place { path, line: None },
-                cause: format!("holds post {} instead of {}", body.no, p.no),
-            });
+            return Err(at(
+                &path,
+                format!("holds post {} instead of {}", body.no, p.no),
+            ));
         }
         bodies += 1;
     }
     Ok(CheckReport {
         posts: index.posts.len(),
+        shards: n_shards,
         bodies,
     })
 }

@@ -57,7 +57,7 @@ fn the_article_is_numbered_3410_with_department_paragraphs_and_source() {
     assert!(
         b.notes
             .iter()
-            .any(|n| n.contains("000_2ddb7bda3a4ce606.txt:1: article has no 번호; numbered 3410")),
+            .any(|n| n.contains("000_2ddb7bda3a4ce606.txt:1: post has no 번호; numbered 3410")),
         "{:?}",
         b.notes
     );
@@ -84,16 +84,17 @@ fn writes_a_sound_deterministic_dataset() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     let built = build_seed();
-    output::write_atomic(&a, &built.dataset).unwrap();
-    output::write_atomic(&b, &build_seed().dataset).unwrap();
-    for rel in ["board.json", "posts/3410.json"] {
+    output::write_atomic(&a, &built.dataset, 1000).unwrap();
+    output::write_atomic(&b, &build_seed().dataset, 1000).unwrap();
+    for rel in ["board.json", "list/0.json", "posts/3/3410.json"] {
         assert_eq!(
             std::fs::read(a.join(rel)).unwrap(),
             std::fs::read(b.join(rel)).unwrap(),
             "{rel}"
         );
     }
-    let list = std::fs::read_to_string(a.join("board.json")).unwrap();
+    let list = std::fs::read_to_string(a.join("list/0.json")).unwrap();
+    assert!(list.contains("정부 비축장"));
     assert!(
         !list.contains("상생협력기금을 활용하여"),
         "the list file must not carry bodies"
@@ -102,6 +103,7 @@ fn writes_a_sound_deterministic_dataset() {
         output::check(&a).unwrap(),
         output::CheckReport {
             posts: 21,
+            shards: 1,
             bodies: 1
         }
     );
@@ -117,7 +119,7 @@ fn writes_a_sound_deterministic_dataset() {
 fn a_failed_build_leaves_the_previous_dataset_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
-    output::write_atomic(&out, &build_seed().dataset).unwrap();
+    output::write_atomic(&out, &build_seed().dataset, 1000).unwrap();
     let before = std::fs::read(out.join("board.json")).unwrap();
 
     let bad = tmp.path().join("bad.txt");

@@ -1,10 +1,12 @@
 //! The pre-built dataset, as `board-build` writes it and the app reads it.
 //!
-//! Layout of a dataset directory (schema version 1):
-//! - `board.json`: a [`BoardIndex`]: board meta, department counts and one [`PostSummary`] per post
-//!   (never a body, so the list stays small);
-//! - `posts/<번호>.json`: a [`PostBody`] for each post whose body is known, fetched when one article
-//!   is opened.
+//! Layout of a dataset directory (schema version 1; `docs/dataset.md` documents every field):
+//! - `board.json`: the [`Manifest`]: board meta, count, departments with counts, and the list of
+//!   shards. Small, whatever the board's size.
+//! - `list/<i>.json`: a [`Shard`] of at most `shard_size` [`PostSummary`] rows, shards in the
+//!   `new` order of CONTRACT.md §3, so the first screen needs only `list/0.json`. No bodies.
+//! - `posts/<번호 / 1000>/<번호>.json`: a [`PostBody`] for each post whose body is known, fetched
+//!   when that article is opened (folders of at most 1000 files, for any file system).
 
 use std::fmt;
 
@@ -20,11 +22,38 @@ pub const INDEX_FILE: &str = "board.json";
 
 /// Relative path of one post's body file inside a dataset directory.
 pub fn body_path(no: u32) -> String {
-    format!("posts/{no}.json")
+    format!("posts/{}/{no}.json", no / 1000)
 }
 
-/// `board.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Relative path of list shard `i`.
+pub fn shard_path(i: usize) -> String {
+    format!("list/{i}.json")
+}
+
+/// `board.json`: what the app reads first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub board: BoardMeta,
+    /// Number of posts, over all shards.
+    pub count: usize,
+    /// Every 담당부서 with how many posts carry it, by name.
+    pub departments: Vec<DeptCount>,
+    /// Rows per shard (the last may hold fewer).
+    pub shard_size: usize,
+    /// Shard files, relative to the dataset directory, in list order.
+    pub shards: Vec<String>,
+}
+
+/// `list/<i>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub schema_version: u32,
+    pub posts: Vec<PostSummary>,
+}
+
+/// The whole list in memory, as the app and the builder work with it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct BoardIndex {
     pub schema_version: u32,
     pub board: BoardMeta,
@@ -38,6 +67,9 @@ pub struct BoardIndex {
 pub struct BoardMeta {
     /// The board's name, e.g. `ESG 정책뉴스`; the list table's caption.
     pub name: String,
+    /// Set on boards made by `board-build synth`: not real posts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,11 +160,47 @@ fn check_schema(text: &str) -> Result<(), DatasetError> {
     Ok(())
 }
 
-impl BoardIndex {
+impl Manifest {
     /// Decodes `board.json`, checking its schema version.
-    pub fn from_json(text: &str) -> Result<BoardIndex, DatasetError> {
+    pub fn from_json(text: &str) -> Result<Manifest, DatasetError> {
         check_schema(text)?;
         serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+}
+
+impl Shard {
+    /// Decodes one `list/<i>.json`, checking its schema version.
+    pub fn from_json(text: &str) -> Result<Shard, DatasetError> {
+        check_schema(text)?;
+        serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+}
+
+impl BoardIndex {
+    /// Puts the list back together from the manifest and its shards (in order), checking that
+    /// the shards hold as many posts as the manifest says.
+    pub fn assemble(manifest: Manifest, shards: Vec<Shard>) -> Result<BoardIndex, DatasetError> {
+        if shards.len() != manifest.shards.len() {
+            return Err(DatasetError::Malformed(format!(
+                "{} list files instead of {}",
+                shards.len(),
+                manifest.shards.len()
+            )));
+        }
+        let posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
+        if posts.len() != manifest.count {
+            return Err(DatasetError::Malformed(format!(
+                "the list files hold {} posts, board.json says {}",
+                posts.len(),
+                manifest.count
+            )));
+        }
+        Ok(BoardIndex {
+            schema_version: manifest.schema_version,
+            board: manifest.board,
+            posts,
+            departments: manifest.departments,
+        })
     }
 
     /// The post with that 번호.
@@ -153,26 +221,41 @@ impl PostBody {
 mod tests {
     use super::*;
 
-    const INDEX: &str = r#"{"schema_version":1,"board":{"name":"ESG 정책뉴스"},
-        "posts":[{"no":3409,"title":"t","author":"관리자","date":"2025-09-15","views":88}],
-        "departments":[]}"#;
+    const MANIFEST: &str = r#"{"schema_version":1,"board":{"name":"ESG 정책뉴스"},"count":1,
+        "departments":[],"shard_size":1000,"shards":["list/0.json"]}"#;
+    const SHARD: &str = r#"{"schema_version":1,
+        "posts":[{"no":3409,"title":"t","author":"관리자","date":"2025-09-15","views":88}]}"#;
 
     #[test]
-    fn decodes_an_index() {
-        let idx = BoardIndex::from_json(INDEX).unwrap();
+    fn assembles_an_index() {
+        let m = Manifest::from_json(MANIFEST).unwrap();
+        let idx = BoardIndex::assemble(m, vec![Shard::from_json(SHARD).unwrap()]).unwrap();
         assert_eq!(idx.post(3409).unwrap().views, Some(88));
         assert!(!idx.post(3409).unwrap().has_body);
         assert!(idx.post(1).is_none());
+        assert!(!idx.board.synthetic);
+    }
+
+    #[test]
+    fn counts_must_match() {
+        let m = Manifest::from_json(&MANIFEST.replace("\"count\":1", "\"count\":2")).unwrap();
+        let e = BoardIndex::assemble(m, vec![Shard::from_json(SHARD).unwrap()]).unwrap_err();
+        assert!(
+            e.to_string().contains("hold 1 posts, board.json says 2"),
+            "{e}"
+        );
+        let m = Manifest::from_json(MANIFEST).unwrap();
+        assert!(BoardIndex::assemble(m, vec![]).is_err());
     }
 
     #[test]
     fn refuses_unknown_schema_by_its_version() {
-        let text = INDEX.replace("\"schema_version\":1", "\"schema_version\":2");
+        let text = MANIFEST.replace("\"schema_version\":1", "\"schema_version\":2");
         assert_eq!(
-            BoardIndex::from_json(&text),
+            Manifest::from_json(&text),
             Err(DatasetError::UnknownSchema(2))
         );
-        assert!(BoardIndex::from_json(&text)
+        assert!(Manifest::from_json(&text)
             .unwrap_err()
             .to_string()
             .contains("schema_version 2"));
@@ -180,17 +263,37 @@ mod tests {
 
     #[test]
     fn refuses_wrong_shapes_and_non_json() {
-        for bad in ["", "<html>", "{\"schema_version\":1}", "[1,2]", "{\"schema_version\":1,\"board\":{\"name\":\"x\"},\"posts\":[{\"no\":1}],\"departments\":[]}"] {
-            assert!(matches!(BoardIndex::from_json(bad), Err(DatasetError::Malformed(_))), "{bad}");
+        for bad in [
+            "",
+            "<html>",
+            "{\"schema_version\":1}",
+            "[1,2]",
+            "{\"schema_version\":\"1\"}",
+        ] {
+            assert!(
+                matches!(Manifest::from_json(bad), Err(DatasetError::Malformed(_))),
+                "{bad}"
+            );
         }
+        let no_title = r#"{"schema_version":1,"posts":[{"no":1,"date":"2025-01-01"}]}"#;
+        assert!(matches!(
+            Shard::from_json(no_title),
+            Err(DatasetError::Malformed(_))
+        ));
     }
 
     #[test]
     fn bad_dates_are_malformed_data() {
-        let text = INDEX.replace("2025-09-15", "2025-02-30");
+        let text = SHARD.replace("2025-09-15", "2025-02-30");
         assert!(matches!(
-            BoardIndex::from_json(&text),
+            Shard::from_json(&text),
             Err(DatasetError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn body_files_are_spread_over_folders() {
+        assert_eq!(body_path(3410), "posts/3/3410.json");
+        assert_eq!(body_path(7), "posts/0/7.json");
     }
 }

@@ -221,7 +221,10 @@ mod tests {
     fn board() -> BoardIndex {
         BoardIndex {
             schema_version: 1,
-            board: BoardMeta { name: "b".into() },
+            board: BoardMeta {
+                name: "b".into(),
+                synthetic: false,
+            },
             posts: vec![
                 post(3, "2025-09-15", Some(10), "임금체불 근절"),
                 post(5, "2025-09-08", None, "Chemical 안전"),
@@ -339,7 +342,10 @@ mod tests {
             )
             .prop_map(|m| BoardIndex {
                 schema_version: 1,
-                board: BoardMeta { name: "b".into() },
+                board: BoardMeta {
+                    name: "b".into(),
+                    synthetic: false,
+                },
                 posts: m
                     .into_iter()
                     .map(|(no, (day, views, dept, title))| PostSummary {

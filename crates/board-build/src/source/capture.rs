@@ -8,53 +8,32 @@
 
 use std::path::Path;
 
-use board_core::Date;
-
-use crate::Error;
+use crate::record::{parse_source, set_field, Column, Located, Record};
+use crate::text::{clean, is_blank, paragraphs};
+use crate::{Error, Place};
 
 const HEADER: [&str; 5] = ["번호", "제목", "글쓴이", "날짜", "조회수"];
-
-/// One list row, with the line it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub line: usize,
-    pub no: u32,
-    pub title: String,
-    pub author: String,
-    pub date: Date,
-    pub views: u64,
-}
-
-/// The article shown above the list, which carries no 번호 of its own.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Article {
-    pub line: usize,
-    pub title: String,
-    pub dept: Option<String>,
-    pub paragraphs: Vec<String>,
-    pub source: Option<board_core::Source>,
-}
 
 /// A parsed captured page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CapturedPage {
     pub board_name: String,
-    pub article: Option<Article>,
-    pub rows: Vec<Row>,
-}
-
-/// Blank, or only NBSP and other white space: a paragraph break on the captured page.
-fn is_blank(line: &str) -> bool {
-    line.chars().all(char::is_whitespace)
+    /// The article above the list (no 번호), if the capture has one.
+    pub article: Option<Located>,
+    pub rows: Vec<Located>,
 }
 
 fn is_header(line: &str) -> bool {
     line.split_whitespace().eq(HEADER)
 }
 
+/// Whether the text looks like a captured page (it has the list header line).
+pub fn sniff(text: &str) -> bool {
+    text.lines().any(is_header)
+}
+
 /// Parses a captured page. Errors name the line.
 pub fn parse(path: &Path, text: &str) -> Result<CapturedPage, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     let header = lines.iter().position(|l| is_header(l)).ok_or_else(|| {
         Error::at(
@@ -67,7 +46,7 @@ pub fn parse(path: &Path, text: &str) -> Result<CapturedPage, Error> {
         .rev()
         .find(|&i| !is_blank(lines[i]))
         .ok_or_else(|| Error::at(path, header + 1, "no board name line above the list header"))?;
-    let board_name = lines[name_at].trim().to_string();
+    let board_name = clean(lines[name_at]);
     let article = parse_article(path, &lines[..name_at])?;
     let rows = lines
         .iter()
@@ -83,7 +62,7 @@ pub fn parse(path: &Path, text: &str) -> Result<CapturedPage, Error> {
     })
 }
 
-fn parse_row(path: &Path, line: usize, text: &str) -> Result<Row, Error> {
+fn parse_row(path: &Path, line: usize, text: &str) -> Result<Located, Error> {
     let err = |cause: String| Error::at(path, line, cause);
     let mut rest = text.trim();
     let mut take_last = |what: &str| -> Result<&str, Error> {
@@ -95,28 +74,28 @@ fn parse_row(path: &Path, line: usize, text: &str) -> Result<Row, Error> {
         rest = head.trim_end();
         Ok(last)
     };
-    let views_text = take_last("조회수")?;
-    let date_text = take_last("날짜")?;
-    let author = take_last("글쓴이")?.to_string();
-    let views = views_text
-        .parse::<u64>()
-        .map_err(|_| err(format!("조회수 {views_text:?} is not a whole number")))?;
-    let date = date_text
-        .parse::<Date>()
-        .map_err(|e| err(format!("날짜: {e}")))?;
-    let (no_text, title) = rest
+    let views = take_last("조회수")?;
+    let date = take_last("날짜")?;
+    let author = take_last("글쓴이")?;
+    let (no, title) = rest
         .split_once(char::is_whitespace)
         .ok_or_else(|| err("list row has no 제목".to_string()))?;
-    let no = no_text
-        .parse::<u32>()
-        .map_err(|_| err(format!("번호 {no_text:?} is not a post number")))?;
-    Ok(Row {
-        line,
-        no,
-        title: title.trim().to_string(),
-        author,
-        date,
-        views,
+    let mut r = Record::default();
+    for (col, raw) in [
+        (Column::Views, views),
+        (Column::Date, date),
+        (Column::Author, author),
+        (Column::No, no),
+        (Column::Title, title),
+    ] {
+        set_field(&mut r, col, raw).map_err(err)?;
+    }
+    if r.no.is_none() || r.title.is_empty() {
+        return Err(err("list row has no 번호 or no 제목".to_string()));
+    }
+    Ok(Located {
+        place: Place::new(path, line),
+        record: r,
     })
 }
 
@@ -127,69 +106,47 @@ fn dept_line(line: &str) -> Option<String> {
         .strip_prefix("담당부서")?
         .trim_start()
         .strip_prefix(':')?;
-    Some(rest.trim().to_string()).filter(|d| !d.is_empty())
+    Some(clean(rest)).filter(|d| !d.is_empty())
 }
 
-/// `(2025.11.03 고용노동부)`.
-fn source_line(line: &str) -> Option<board_core::Source> {
-    let inner = line.trim().strip_prefix('(')?.strip_suffix(')')?;
-    let (date, org) = inner.split_once(' ')?;
-    Some(board_core::Source {
-        date: date.parse().ok()?,
-        org: org.trim().to_string(),
-    })
-}
-
-fn parse_article(path: &Path, lines: &[&str]) -> Result<Option<Article>, Error> {
-    let mut numbered = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i + 1, *l))
-        .filter(|(_, l)| !is_blank(l));
-    let Some((title_line, title)) = numbered.next() else {
+fn parse_article(path: &Path, lines: &[&str]) -> Result<Option<Located>, Error> {
+    let Some(title_at) = lines.iter().position(|l| !is_blank(l)) else {
         return Ok(None);
     };
-    let mut dept = None;
-    let mut source = None;
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut last_line = 0;
-    for (i, raw) in lines.iter().enumerate().skip(title_line) {
+    let mut r = Record {
+        title: clean(lines[title_at]),
+        ..Record::default()
+    };
+    let mut body: Vec<&str> = Vec::new();
+    for (i, raw) in lines.iter().enumerate().skip(title_at + 1) {
         if is_blank(raw) {
+            body.push(raw);
             continue;
         }
-        if dept.is_none() && paragraphs.is_empty() {
+        if r.dept.is_none() && body.iter().all(|l| is_blank(l)) {
             if let Some(d) = dept_line(raw) {
-                dept = Some(d);
+                r.dept = Some(d);
                 continue;
             }
         }
-        if let Some(s) = source_line(raw) {
-            source = Some(s);
+        if let Some(s) = parse_source(raw) {
+            r.date = Some(s.date);
+            r.source = Some(s);
             continue;
         }
-        if source.is_some() {
+        if r.source.is_some() {
             return Err(Error::at(
                 path,
                 i + 1,
                 "article text after its source line `(YYYY.MM.DD 기관)`",
             ));
         }
-        // Consecutive lines belong to one paragraph; a blank or NBSP-only line ends it.
-        if last_line + 1 == i && !paragraphs.is_empty() {
-            let p = paragraphs.last_mut().expect("non-empty");
-            p.push('\n');
-            p.push_str(raw.trim());
-        } else {
-            paragraphs.push(raw.trim().to_string());
-        }
-        last_line = i;
+        body.push(raw);
     }
-    Ok(Some(Article {
-        line: title_line,
-        title: title.trim().to_string(),
-        dept,
-        paragraphs,
-        source,
+    r.paragraphs = Some(paragraphs(body));
+    Ok(Some(Located {
+        place: Place::new(path, title_at + 1),
+        record: r,
     }))
 }
 
@@ -206,10 +163,11 @@ mod tests {
         let page = p("ESG 정책뉴스\n번호 제목 글쓴이 날짜 조회수\n12 제목 with  spaces 관리자 2025-09-15 7\n").unwrap();
         assert_eq!(page.board_name, "ESG 정책뉴스");
         assert_eq!(page.article, None);
-        assert_eq!(page.rows[0].title, "제목 with  spaces");
+        let row = &page.rows[0];
+        assert_eq!(row.record.title, "제목 with  spaces");
         assert_eq!(
-            (page.rows[0].no, page.rows[0].views, page.rows[0].line),
-            (12, 7, 3)
+            (row.record.no, row.record.views, row.place.line),
+            (Some(12), Some(7), Some(3))
         );
     }
 
@@ -241,13 +199,15 @@ mod tests {
 
     #[test]
     fn article_paragraphs_split_on_blank_and_nbsp_lines() {
-        let page = p("제목\n\n담당부서 : 부\n\n첫째\n\u{a0}\n둘째\n이어짐\n\n(2025.11.03 부)\n\nB\n번호 제목 글쓴이 날짜 조회수\n").unwrap();
-        let a = page.article.unwrap();
+        let page = p("제목\n\n담당부서 : 부\n\n첫째\n\u{a0}\n둘째\n이어짐\n\n(2025.11.03 부)\n\nB\n번호 제목 글쓴이 날짜 조회수\n")
+            .unwrap();
+        let a = page.article.unwrap().record;
         assert_eq!(a.dept.as_deref(), Some("부"));
         assert_eq!(
-            a.paragraphs,
+            a.paragraphs.unwrap(),
             vec!["첫째".to_string(), "둘째\n이어짐".to_string()]
         );
         assert_eq!(a.source.unwrap().text(), "2025.11.03 부");
+        assert_eq!(a.date.unwrap().to_string(), "2025-11-03");
     }
 }

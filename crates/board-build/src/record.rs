@@ -1,0 +1,113 @@
+//! One post as a source gives it, whatever the source format, with where it came from.
+
+use board_core::{Date, Source};
+
+use crate::Place;
+
+/// The fields a source may give for a post. Missing ones stay `None`; merging fills them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// 번호; `None` for an article captured without one (numbered when the board is finished).
+    pub no: Option<u32>,
+    pub title: String,
+    pub author: Option<String>,
+    pub date: Option<Date>,
+    pub views: Option<u64>,
+    pub dept: Option<String>,
+    pub paragraphs: Option<Vec<String>>,
+    pub source: Option<Source>,
+}
+
+/// A record and its place (`file:line`), for messages that point at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub place: Place,
+    pub record: Record,
+}
+
+/// The columns/keys a table or JSON source may name, Korean or English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    No,
+    Title,
+    Author,
+    Date,
+    Views,
+    Dept,
+    Body,
+    Source,
+}
+
+impl Column {
+    /// Recognises a header name (Korean names of the contract, their English twins, and the
+    /// usual synonyms of Korean board exports).
+    pub fn from_name(name: &str) -> Option<Column> {
+        let n = name.trim().trim_start_matches('\u{feff}').to_lowercase();
+        Some(match n.as_str() {
+            "번호" | "no" | "id" | "number" => Column::No,
+            "제목" | "title" => Column::Title,
+            "글쓴이" | "작성자" | "author" | "writer" => Column::Author,
+            "날짜" | "작성일" | "등록일" | "date" => Column::Date,
+            "조회수" | "조회" | "views" | "hits" => Column::Views,
+            "담당부서" | "부서" | "dept" | "department" => Column::Dept,
+            "본문" | "내용" | "body" | "content" => Column::Body,
+            "출처" | "source" => Column::Source,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads a field's text into the record, validating numbers and dates (no silent rewriting:
+/// `1,234` is refused, not read as 1234). Empty text leaves the field unset.
+pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
+    let text = crate::text::clean(raw);
+    if text.is_empty() {
+        return Ok(());
+    }
+    match col {
+        Column::No => {
+            r.no = Some(
+                text.parse()
+                    .map_err(|_| format!("번호 {text:?} is not a post number"))?,
+            );
+        }
+        Column::Title => r.title = text,
+        Column::Author => r.author = Some(text),
+        Column::Date => r.date = Some(text.parse().map_err(|e| format!("날짜: {e}"))?),
+        Column::Views => {
+            r.views = Some(
+                text.parse()
+                    .map_err(|_| format!("조회수 {text:?} is not a whole number"))?,
+            );
+        }
+        Column::Dept => r.dept = Some(text),
+        Column::Body => {
+            r.paragraphs = Some(crate::text::paragraphs(raw.lines())).filter(|p| !p.is_empty());
+        }
+        Column::Source => {
+            r.source = Some(
+                parse_source(&text)
+                    .ok_or_else(|| format!("출처 {text:?} is not `(YYYY.MM.DD 기관)`"))?,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `(2025.11.03 고용노동부)`, parentheses optional.
+pub fn parse_source(line: &str) -> Option<Source> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(t);
+    let (date, org) = inner.split_once(' ')?;
+    let org = org.trim();
+    if org.is_empty() {
+        return None;
+    }
+    Some(Source {
+        date: date.parse().ok()?,
+        org: org.to_string(),
+    })
+}

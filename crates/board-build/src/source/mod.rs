@@ -1,0 +1,68 @@
+//! Board sources, told apart by content (the extension only breaks ties): captured pages,
+//! CSV/TSV tables, JSON Lines.
+
+pub mod capture;
+pub mod jsonl;
+pub mod table;
+
+use std::path::Path;
+
+use crate::record::Located;
+use crate::{Error, Place};
+
+/// What one source gave.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The board's name, where the source says it (captured pages do).
+    pub board_name: Option<String>,
+    pub records: Vec<Located>,
+}
+
+/// Reads one source's text.
+pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((first_at, first)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty())
+    else {
+        return Err(Error::at(path, 1, "empty source: no posts in it"));
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if first.trim_start().starts_with('{') {
+        return Ok(Parsed {
+            board_name: None,
+            records: jsonl::parse(path, text)?,
+        });
+    }
+    if capture::sniff(text) {
+        let page = capture::parse(path, text)?;
+        let mut records = page.rows;
+        records.extend(page.article);
+        return Ok(Parsed {
+            board_name: Some(page.board_name),
+            records,
+        });
+    }
+    let looks_tabular =
+        first.contains('\t') || first.contains(',') || matches!(ext.as_str(), "csv" | "tsv");
+    if looks_tabular {
+        if first_at > 0 {
+            return Err(Error {
+                place: Place::new(path, 1),
+                cause: "a table must start with its header row".into(),
+            });
+        }
+        return Ok(Parsed {
+            board_name: None,
+            records: table::parse(path, text, table::delimiter(first))?,
+        });
+    }
+    Err(Error::at(
+        path,
+        first_at + 1,
+        "not a board source: expected a captured board page (with the line `번호 제목 글쓴이 날짜 조회수`), \
+         a CSV/TSV table with a header row, or JSON Lines",
+    ))
+}

@@ -1,0 +1,142 @@
+//! CSV and TSV exports with a header row (Korean or English column names).
+
+use std::path::Path;
+
+use crate::record::{set_field, Column, Located, Record};
+use crate::{Error, Place};
+
+/// The delimiter of a table whose header line is `first_line`: a tab if it has one.
+pub fn delimiter(first_line: &str) -> u8 {
+    if first_line.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Parses a CSV/TSV table. Every column must be one the builder knows; a row with another
+/// number of fields than the header is an error on that row's line.
+pub fn parse(path: &Path, text: &str, delimiter: u8) -> Result<Vec<Located>, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+    let mut columns = Vec::with_capacity(header.len());
+    for name in header.iter() {
+        let col = Column::from_name(name).ok_or_else(|| {
+            Error::at(
+                path,
+                1,
+                format!(
+                    "unknown column {name:?}: expected 번호, 제목, 글쓴이, 날짜, 조회수, 담당부서, 본문, 출처 \
+                     (or no, title, author, date, views, dept, body, source)"
+                ),
+            )
+        })?;
+        if columns.contains(&col) {
+            return Err(Error::at(
+                path,
+                1,
+                format!("column {name:?} is given twice"),
+            ));
+        }
+        columns.push(col);
+    }
+    let mut out = Vec::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| csv_error(path, e))?;
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        let mut r = Record::default();
+        for (col, raw) in columns.iter().zip(row.iter()) {
+            set_field(&mut r, *col, raw).map_err(|cause| Error::at(path, line, cause))?;
+        }
+        if r == Record::default() {
+            continue; // a row of empty cells
+        }
+        out.push(Located {
+            place: Place::new(path, line),
+            record: r,
+        });
+    }
+    Ok(out)
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map_or(1, |p| p.line() as usize);
+    let cause = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("row has {len} fields but the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    };
+    Error::at(path, line, cause)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Result<Vec<Located>, Error> {
+        parse(
+            Path::new("t.csv"),
+            text,
+            delimiter(text.lines().next().unwrap_or("")),
+        )
+    }
+
+    #[test]
+    fn korean_and_english_headers() {
+        let rows = p("번호,제목,글쓴이,날짜,조회수,담당부서\n3409,\"제목, 쉼표\",관리자,2025.09.15,88,환경부\n").unwrap();
+        let r = &rows[0].record;
+        assert_eq!(
+            (r.no, r.title.as_str(), r.views),
+            (Some(3409), "제목, 쉼표", Some(88))
+        );
+        assert_eq!(r.date.unwrap().to_string(), "2025-09-15");
+        assert_eq!(rows[0].place.to_string(), "t.csv:2");
+        let rows = p("no\ttitle\tdate\tbody\n7\tT\t2025-01-02\t첫 문단\n").unwrap();
+        assert_eq!(
+            rows[0].record.paragraphs.as_deref(),
+            Some(&["첫 문단".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn multi_line_bodies_split_into_paragraphs_and_lines_count() {
+        let rows =
+            p("no,title,date,body\n1,a,2025-01-01,\"one\n\ntwo\"\n2,b,2025-01-01,x\n").unwrap();
+        assert_eq!(rows[0].record.paragraphs.as_ref().unwrap().len(), 2);
+        assert_eq!(rows[1].place.line, Some(5));
+    }
+
+    #[test]
+    fn errors_name_line_and_cause() {
+        let e = p("번호,제목,별점\n1,a,5\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("t.csv:1: unknown column \"별점\""),
+            "{e}"
+        );
+        let e = p("no,title,date\n1,a,2025-01-01\n2,b\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:3: row has 2 fields but the header has 3"
+        );
+        let e = p("no,title,views\n1,a,\"1,234\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:2: 조회수 \"1,234\" is not a whole number"
+        );
+        let e = p("no,title,date\n1,a,2025/01/01\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("t.csv:2: 날짜: not a date"),
+            "{e}"
+        );
+        let e = p("no,title,no\n").unwrap_err();
+        assert!(e.to_string().contains("given twice"), "{e}");
+    }
+}
