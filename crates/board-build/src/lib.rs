@@ -4,10 +4,13 @@
 //! input error names `file:line` and the cause ([`Error`]).
 
 pub mod error;
+pub mod feeds;
 pub mod merge;
 pub mod output;
+pub mod progress;
 pub mod record;
 pub mod source;
+pub mod synth;
 pub mod text;
 
 pub use error::{Error, Place};

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use board_build::output::{Options, Staging};
+use board_build::progress::Progress;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -29,9 +31,22 @@ enum Command {
         /// The board's name (the list's caption); default: the name captured pages give.
         #[arg(long)]
         name: Option<String>,
-        /// Rows per list file.
-        #[arg(long, default_value_t = board_build::output::DEFAULT_SHARD_SIZE)]
-        shard_size: usize,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Writes a deterministic synthetic board (for scale tests and benchmarks) to DIR.
+    Synth {
+        /// How many posts.
+        #[arg(long)]
+        posts: u32,
+        /// Generator seed: the same seed gives the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The dataset directory; replaced only when the whole build succeeds.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        write: WriteArgs,
     },
     /// Validates a built dataset; exit status 0 when it is sound.
     Check {
@@ -40,14 +55,44 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct WriteArgs {
+    /// Rows per list file.
+    #[arg(long, default_value_t = board_build::output::DEFAULT_SHARD_SIZE)]
+    shard_size: usize,
+    /// The board page's public address (e.g. https://example.org/esg/); with it, an Atom
+    /// feed (feed.xml) and sitemap.xml of `?post=N` links are written into the dataset.
+    #[arg(long)]
+    site_url: Option<String>,
+}
+
+impl WriteArgs {
+    fn options(self) -> Result<Options, board_build::Error> {
+        if let Some(url) = &self.site_url {
+            board_build::feeds::check_site_url(url).map_err(|cause| board_build::Error {
+                place: board_build::Place {
+                    path: "--site-url".into(),
+                    line: None,
+                },
+                cause,
+            })?;
+        }
+        Ok(Options {
+            shard_size: self.shard_size.max(1),
+            site_url: self.site_url,
+        })
+    }
+}
+
 fn run(cli: Cli) -> Result<(), board_build::Error> {
     match cli.command {
         Command::Build {
             sources,
             out,
             name,
-            shard_size,
+            write,
         } => {
+            let opts = write.options()?;
             let files = board_build::source_files(&sources)?;
             let mut board = board_build::Board::default();
             if let Some(name) = name {
@@ -59,7 +104,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
                 eprintln!("board-build: {note}");
             }
             let d = &built.dataset;
-            board_build::output::write_atomic(&out, d, shard_size)?;
+            board_build::output::write_atomic(&out, d, &opts)?;
             eprintln!(
                 "board-build: wrote {} posts ({} with bodies) to {}",
                 d.index.posts.len(),
@@ -67,12 +112,34 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
                 out.display()
             );
         }
+        Command::Synth {
+            posts,
+            seed,
+            out,
+            write,
+        } => {
+            let opts = write.options()?;
+            let staging = Staging::new(&out)?;
+            let mut progress = Progress::new(posts as u64, "generating posts");
+            let index = board_build::synth::board(posts, seed, |body| {
+                progress.inc(1);
+                staging.body(body)
+            })?;
+            progress.finish();
+            staging.finish_list(&index, &opts)?;
+            staging.commit()?;
+            eprintln!(
+                "board-build: wrote a synthetic board of {posts} posts (seed {seed}) to {}",
+                out.display()
+            );
+        }
         Command::Check { dir } => {
             let r = board_build::output::check(&dir)?;
             println!(
-                "{}: sound ({} posts, {} bodies)",
+                "{}: sound ({} posts in {} list files, {} bodies)",
                 dir.display(),
                 r.posts,
+                r.shards,
                 r.bodies
             );
         }

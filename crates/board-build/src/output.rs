@@ -128,13 +128,53 @@ impl Drop for Staging {
     }
 }
 
+/// How a dataset is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Rows per list file.
+    pub shard_size: usize,
+    /// Where the board page is served; with it, `feed.xml` and `sitemap.xml` are written.
+    pub site_url: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            shard_size: DEFAULT_SHARD_SIZE,
+            site_url: None,
+        }
+    }
+}
+
+impl Staging {
+    /// Writes the list (`board.json`, shards) and, with a site URL, the feed and sitemaps.
+    pub fn finish_list(&self, index: &BoardIndex, opts: &Options) -> Result<(), Error> {
+        self.list(index, opts.shard_size)?;
+        if let Some(site) = &opts.site_url {
+            self.write("feed.xml", crate::feeds::atom(index, site).as_bytes())?;
+            // The dataset folder is `data/` beside the board page (the default `data-src`).
+            let folder = format!(
+                "{}data/",
+                &site[..site.rfind('/').map_or(site.len(), |i| i + 1)]
+            );
+            for (name, xml) in crate::feeds::sitemaps(index, site, &folder) {
+                self.write(&name, xml.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Replaces `dir` with the dataset, or leaves it untouched on any error.
-pub fn write_atomic(dir: &Path, d: &Dataset, shard_size: usize) -> Result<(), Error> {
+pub fn write_atomic(dir: &Path, d: &Dataset, opts: &Options) -> Result<(), Error> {
     let staging = Staging::new(dir)?;
+    let mut progress = crate::progress::Progress::new(d.bodies.len() as u64, "writing bodies");
     for body in &d.bodies {
         staging.body(body)?;
+        progress.inc(1);
     }
-    staging.list(&d.index, shard_size)?;
+    progress.finish();
+    staging.finish_list(&d.index, opts)?;
     staging.commit()
 }
 

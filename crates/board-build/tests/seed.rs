@@ -84,8 +84,8 @@ fn writes_a_sound_deterministic_dataset() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     let built = build_seed();
-    output::write_atomic(&a, &built.dataset, 1000).unwrap();
-    output::write_atomic(&b, &build_seed().dataset, 1000).unwrap();
+    output::write_atomic(&a, &built.dataset, &Default::default()).unwrap();
+    output::write_atomic(&b, &build_seed().dataset, &Default::default()).unwrap();
     for rel in ["board.json", "list/0.json", "posts/3/3410.json"] {
         assert_eq!(
             std::fs::read(a.join(rel)).unwrap(),
@@ -119,7 +119,7 @@ fn writes_a_sound_deterministic_dataset() {
 fn a_failed_build_leaves_the_previous_dataset_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
-    output::write_atomic(&out, &build_seed().dataset, 1000).unwrap();
+    output::write_atomic(&out, &build_seed().dataset, &Default::default()).unwrap();
     let before = std::fs::read(out.join("board.json")).unwrap();
 
     let bad = tmp.path().join("bad.txt");

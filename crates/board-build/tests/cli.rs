@@ -1,0 +1,292 @@
+//! The `board-build` command as a portal team runs it: exit codes, messages naming `file:line`,
+//! and a previous dataset that a failed build never touches.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_board-build"))
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("board-build runs")
+}
+
+/// Every file under `dir` with its bytes, for byte-for-byte comparisons.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_bad_input_names_file_and_line_exits_1_and_keeps_the_previous_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("data");
+    let ok = run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let before = snapshot(&out);
+
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "bad-date.csv",
+            "no,title,date\n1,a,2025-13-01\n".as_bytes(),
+            "bad-date.csv:2: 날짜: not a date",
+        ),
+        (
+            "views.txt",
+            "B\n번호 제목 글쓴이 날짜 조회수\n1 a 관리자 2025-09-15 많음\n".as_bytes(),
+            "views.txt:3: 조회수 \"많음\" is not a whole number",
+        ),
+        (
+            "short.txt",
+            "B\n번호 제목 글쓴이 날짜 조회수\n1 2025-09-15 7\n".as_bytes(),
+            "short.txt:3: list row has no",
+        ),
+        (
+            "short.csv",
+            "no,title,date\n1,a\n".as_bytes(),
+            "short.csv:2: row has 2 fields but the header has 3",
+        ),
+        (
+            "conflict.csv",
+            "번호,제목,날짜\n3409,다른 제목,2025-09-15\n".as_bytes(),
+            "conflict.csv:2: 번호 3409 has the title \"다른 제목\" here but",
+        ),
+        (
+            "header.csv",
+            "번호,제목,별점\n1,a,5\n".as_bytes(),
+            "header.csv:1: unknown column \"별점\"",
+        ),
+        (
+            "latin1.txt",
+            b"B\n\xb9\xf8\xc8\xa3\n",
+            "latin1.txt:2: not UTF-8 text",
+        ),
+        ("empty.csv", b"", "empty.csv:1: empty source"),
+        ("blank.jsonl", b"\n \n", "blank.jsonl:1: empty source"),
+        (
+            "bad.jsonl",
+            b"{\"no\":1,\"title\":\"a\",\"date\":\"2025-01-01\"}\n{\"no\":2,",
+            "bad.jsonl:2: not JSON",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let src = tmp.path().join(name);
+        fs::write(&src, bytes).unwrap();
+        let r = run(&[
+            "build",
+            seed().to_str().unwrap(),
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in {stderr:?}"
+        );
+        assert_eq!(
+            snapshot(&out),
+            before,
+            "{name} changed the previous dataset"
+        );
+    }
+    // Conflict messages name both places.
+    let src = tmp.path().join("conflict.csv");
+    let r = run(&[
+        "build",
+        seed().to_str().unwrap(),
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&r.stderr).contains("000_2ddb7bda3a4ce606.txt:31"));
+
+    let missing = tmp.path().join("missing.csv");
+    let r = run(&[
+        "build",
+        missing.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("missing.csv: No such file"));
+    assert_eq!(snapshot(&out), before);
+    // Nothing is left beside the dataset.
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}
+
+#[test]
+fn csv_and_captured_text_of_the_same_posts_give_the_same_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("board.csv");
+    fs::write(&csv, "번호,제목,글쓴이,날짜,조회수\n12,임금체불 근절 대책,관리자,2025-09-15,1200\n11,\"제목, 쉼표와 “따옴표”\",관리자,2025.09.14,7\n").unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(run(&[
+        "build",
+        csv.to_str().unwrap(),
+        "--out",
+        a.to_str().unwrap(),
+        "--name",
+        "ESG 정책뉴스"
+    ])
+    .status
+    .success());
+
+    // The same posts as a captured page, written from the built list.
+    let list: serde_json::Value =
+        serde_json::from_slice(&fs::read(a.join("list/0.json")).unwrap()).unwrap();
+    let mut page = String::from("ESG 정책뉴스\n\n번호 제목 글쓴이 날짜 조회수\n");
+    for p in list["posts"].as_array().unwrap() {
+        page.push_str(&format!(
+            "{} {} {} {} {}\n",
+            p["no"],
+            p["title"].as_str().unwrap(),
+            p["author"].as_str().unwrap(),
+            p["date"].as_str().unwrap(),
+            p["views"]
+        ));
+    }
+    let txt = tmp.path().join("page.txt");
+    fs::write(&txt, page).unwrap();
+    assert!(
+        run(&["build", txt.to_str().unwrap(), "--out", b.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+#[test]
+fn check_rejects_a_missing_body_and_an_unknown_schema() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("data");
+    assert!(run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let ok = run(&["check", out.to_str().unwrap()]);
+    assert!(ok.status.success());
+    assert!(
+        String::from_utf8_lossy(&ok.stdout).contains("sound (21 posts in 1 list files, 1 bodies)")
+    );
+
+    fs::remove_file(out.join("posts/3/3410.json")).unwrap();
+    let r = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("posts/3/3410.json"));
+
+    assert!(run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let manifest = out.join("board.json");
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"schema_version\":1", "\"schema_version\":9");
+    fs::write(&manifest, text).unwrap();
+    let r = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("schema_version 9"));
+}
+
+#[test]
+fn synth_is_deterministic_sound_and_marked_synthetic_with_valid_feeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for dir in [&a, &b] {
+        let r = run(&[
+            "synth",
+            "--posts",
+            "2500",
+            "--seed",
+            "42",
+            "--out",
+            dir.to_str().unwrap(),
+            "--site-url",
+            "https://example.org/esg/",
+            "--shard-size",
+            "1000",
+        ]);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    }
+    assert_eq!(snapshot(&a), snapshot(&b));
+    let check = run(&["check", a.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("2500 posts in 3 list files"),
+        "{check:?}"
+    );
+    let manifest = fs::read_to_string(a.join("board.json")).unwrap();
+    assert!(manifest.contains("\"synthetic\":true"));
+    let feed = fs::read_to_string(a.join("feed.xml")).unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 50);
+    assert!(feed.contains("<id>https://example.org/esg/?post=2500</id>"));
+    let sitemap = fs::read_to_string(a.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<url>").count(), 2500);
+
+    let bad = run(&[
+        "synth",
+        "--posts",
+        "10",
+        "--out",
+        a.to_str().unwrap(),
+        "--site-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in ["build", "synth", "check"] {
+        let r = run(&[sub, "--help"]);
+        assert!(r.status.success(), "{sub}");
+        assert!(
+            String::from_utf8_lossy(&r.stdout).contains("Usage: board-build"),
+            "{sub}"
+        );
+    }
+}
