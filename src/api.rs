@@ -3,9 +3,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, DatasetError, Manifest, PostBody, Shard};
+use board_core::{BoardIndex, BodyShard, DatasetError, Manifest, PostBody, Shard};
 use gloo_net::http::Request;
 
 /// Why a dataset file could not be had. `Display` is the sentence readers see.
@@ -76,27 +77,32 @@ pub async fn fetch_index(base: &str) -> Result<BoardIndex, LoadError> {
 }
 
 thread_local! {
-    /// Bodies already fetched, by URL: an article opened again (back, 이전글/다음글) costs no
-    /// request while the page lives.
-    static BODIES: RefCell<HashMap<String, PostBody>> = RefCell::new(HashMap::new());
+    /// Body files already fetched, by URL: an article opened again (back, 이전글/다음글, a
+    /// neighbour in the same file) costs no request while the page lives.
+    static BODIES: RefCell<HashMap<String, Rc<BodyShard>>> = RefCell::new(HashMap::new());
 }
 
-/// Loads one post's body (once per page life).
+async fn body_shard(url: &str) -> Result<Rc<BodyShard>, LoadError> {
+    if let Some(shard) = BODIES.with(|b| b.borrow().get(url).cloned()) {
+        return Ok(shard);
+    }
+    let text = get_text(url).await?;
+    let shard = Rc::new(
+        BodyShard::from_json(&text).map_err(|error| LoadError::Data {
+            url: url.to_string(),
+            error,
+        })?,
+    );
+    BODIES.with(|b| b.borrow_mut().insert(url.to_string(), shard.clone()));
+    Ok(shard)
+}
+
+/// Loads one post's body: the small file holding it, once per page life.
 pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
     let url = format!("{base}{}", body_path(no));
-    if let Some(body) = BODIES.with(|b| b.borrow().get(&url).cloned()) {
-        return Ok(body);
-    }
-    let text = get_text(&url).await?;
-    match PostBody::from_json(&text) {
-        Ok(body) if body.no == no => {
-            BODIES.with(|b| b.borrow_mut().insert(url, body.clone()));
-            Ok(body)
-        }
-        Ok(body) => Err(LoadError::Data {
-            url,
-            error: DatasetError::Malformed(format!("post {} instead of {no}", body.no)),
-        }),
-        Err(error) => Err(LoadError::Data { url, error }),
-    }
+    let shard = body_shard(&url).await?;
+    shard.get(no).cloned().ok_or_else(|| LoadError::Data {
+        url,
+        error: DatasetError::Malformed(format!("게시글 {no}의 본문이 없습니다")),
+    })
 }

@@ -119,7 +119,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             write,
         } => {
             let opts = write.options()?;
-            let staging = Staging::new(&out)?;
+            let mut staging = Staging::new(&out)?;
             let mut progress = Progress::new(posts as u64, "generating posts");
             let index = board_build::synth::board(posts, seed, |body| {
                 progress.inc(1);

@@ -199,7 +199,6 @@ impl Board {
             let has_body = paragraphs.is_some();
             if let Some(paragraphs) = paragraphs {
                 bodies.push(PostBody {
-                    schema_version: SCHEMA_VERSION,
                     no,
                     paragraphs,
                     source,

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use board_core::model::{body_path, shard_path, INDEX_FILE};
-use board_core::{BoardIndex, Manifest, PostBody, Shard, SCHEMA_VERSION};
+use board_core::{BoardIndex, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
 use crate::{Dataset, Error, Place};
 
@@ -38,6 +38,8 @@ pub struct Staging {
     dir: PathBuf,
     tmp: PathBuf,
     committed: bool,
+    /// Bodies of the body file being filled (one group of consecutive 번호).
+    pending: Vec<PostBody>,
 }
 
 impl Staging {
@@ -56,6 +58,7 @@ impl Staging {
             dir,
             tmp,
             committed: false,
+            pending: Vec::new(),
         })
     }
 
@@ -69,8 +72,29 @@ impl Staging {
         f.write_all(bytes).map_err(|e| Error::io(&path, e))
     }
 
-    pub fn body(&self, body: &PostBody) -> Result<(), Error> {
-        self.write(&body_path(body.no), &json(body))
+    /// Adds a body. Bodies must come in increasing 번호; each body file is written once its
+    /// group of [`board_core::model::BODY_GROUP`] numbers is complete, so memory stays flat.
+    pub fn body(&mut self, body: PostBody) -> Result<(), Error> {
+        if let Some(last) = self.pending.last() {
+            assert!(last.no < body.no, "bodies must come in increasing 번호");
+            if body_path(last.no) != body_path(body.no) {
+                self.flush_bodies()?;
+            }
+        }
+        self.pending.push(body);
+        Ok(())
+    }
+
+    fn flush_bodies(&mut self) -> Result<(), Error> {
+        if let Some(first) = self.pending.first() {
+            let rel = body_path(first.no);
+            let shard = BodyShard {
+                schema_version: SCHEMA_VERSION,
+                bodies: std::mem::take(&mut self.pending),
+            };
+            self.write(&rel, &json(&shard))?;
+        }
+        Ok(())
     }
 
     /// Writes `board.json` and the list shards.
@@ -147,8 +171,10 @@ impl Default for Options {
 }
 
 impl Staging {
-    /// Writes the list (`board.json`, shards) and, with a site URL, the feed and sitemaps.
-    pub fn finish_list(&self, index: &BoardIndex, opts: &Options) -> Result<(), Error> {
+    /// Writes the last body file, the list (`board.json`, shards) and, with a site URL, the
+    /// feed and sitemaps.
+    pub fn finish_list(&mut self, index: &BoardIndex, opts: &Options) -> Result<(), Error> {
+        self.flush_bodies()?;
         self.list(index, opts.shard_size)?;
         if let Some(site) = &opts.site_url {
             self.write("feed.xml", crate::feeds::atom(index, site).as_bytes())?;
@@ -167,10 +193,10 @@ impl Staging {
 
 /// Replaces `dir` with the dataset, or leaves it untouched on any error.
 pub fn write_atomic(dir: &Path, d: &Dataset, opts: &Options) -> Result<(), Error> {
-    let staging = Staging::new(dir)?;
+    let mut staging = Staging::new(dir)?;
     let mut progress = crate::progress::Progress::new(d.bodies.len() as u64, "writing bodies");
     for body in &d.bodies {
-        staging.body(body)?;
+        staging.body(body.clone())?;
         progress.inc(1);
     }
     progress.finish();
@@ -256,14 +282,25 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         }
     }
     let mut bodies = 0;
-    for p in index.posts.iter().filter(|p| p.has_body) {
-        let path = dir.join(body_path(p.no));
-        let body = PostBody::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
-        if body.no != p.no {
-            return Err(at(
-                &path,
-                format!("holds post {} instead of {}", body.no, p.no),
-            ));
+    let mut with_body: Vec<u32> = index
+        .posts
+        .iter()
+        .filter(|p| p.has_body)
+        .map(|p| p.no)
+        .collect();
+    with_body.sort_unstable();
+    let mut loaded: Option<(String, BodyShard)> = None;
+    for no in with_body {
+        let rel = body_path(no);
+        let path = dir.join(&rel);
+        if loaded.as_ref().is_none_or(|(r, _)| *r != rel) {
+            let shard =
+                BodyShard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
+            loaded = Some((rel, shard));
+        }
+        let (_, shard) = loaded.as_ref().expect("just loaded");
+        if shard.get(no).is_none() {
+            return Err(at(&path, format!("has no body for post {no}")));
         }
         bodies += 1;
     }

@@ -174,7 +174,6 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
         }
         paragraphs.push(fill(rng.pick(&CLOSINGS), dept, topic, action));
         PostBody {
-            schema_version: SCHEMA_VERSION,
             no,
             paragraphs,
             source: Some(Source {
@@ -202,7 +201,7 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
 pub fn board<E>(
     posts: u32,
     seed: u64,
-    mut on_body: impl FnMut(&PostBody) -> Result<(), E>,
+    mut on_body: impl FnMut(PostBody) -> Result<(), E>,
 ) -> Result<BoardIndex, E> {
     let end = Date::new(2025, 11, 30).expect("valid date");
     let mut rng = Rng::new(seed);
@@ -210,7 +209,7 @@ pub fn board<E>(
     let mut departments: BTreeMap<String, u32> = BTreeMap::new();
     for no in 1..=posts {
         let p = post(&mut rng, no, posts, end);
-        if let Some(b) = &p.body {
+        if let Some(b) = p.body {
             on_body(b)?;
         }
         *departments

@@ -14,8 +14,8 @@ pub mod url_state;
 
 pub use date::Date;
 pub use model::{
-    BoardIndex, BoardMeta, DatasetError, DeptCount, Manifest, PostBody, PostSummary, Shard, Source,
-    SCHEMA_VERSION,
+    BoardIndex, BoardMeta, BodyShard, DatasetError, DeptCount, Manifest, PostBody, PostSummary,
+    Shard, Source, SCHEMA_VERSION,
 };
 pub use page::Pagination;
 pub use query::{highlight, neighbours, position, select, Field, Sort};

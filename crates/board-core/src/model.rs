@@ -5,8 +5,9 @@
 //!   shards. Small, whatever the board's size.
 //! - `list/<i>.json`: a [`Shard`] of at most `shard_size` [`PostSummary`] rows, shards in the
 //!   `new` order of CONTRACT.md §3, so the first screen needs only `list/0.json`. No bodies.
-//! - `posts/<번호 / 1000>/<번호>.json`: a [`PostBody`] for each post whose body is known, fetched
-//!   when that article is opened (folders of at most 1000 files, for any file system).
+//! - `posts/<번호 / 10000>/<번호 / 10>.json`: a [`BodyShard`] with the bodies of up to ten
+//!   consecutive posts, fetched when one of them is opened (a few kB; folders of at most 1000
+//!   files, for any file system).
 
 use std::fmt;
 
@@ -20,9 +21,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Name of the list file inside a dataset directory.
 pub const INDEX_FILE: &str = "board.json";
 
-/// Relative path of one post's body file inside a dataset directory.
+/// How many consecutive 번호 share one body file: small enough that opening an article
+/// fetches a few kB, few enough files that a million-post board builds in seconds.
+pub const BODY_GROUP: u32 = 10;
+
+/// Relative path of the body file holding post `no`: `posts/<folder>/<no / 10>.json`, with at
+/// most 1000 files per folder.
 pub fn body_path(no: u32) -> String {
-    format!("posts/{}/{no}.json", no / 1000)
+    let group = no / BODY_GROUP;
+    format!("posts/{}/{group}.json", group / 1000)
 }
 
 /// Relative path of list shard `i`.
@@ -96,10 +103,9 @@ pub struct PostSummary {
     pub has_body: bool,
 }
 
-/// `posts/<번호>.json`.
+/// One post's body, inside a [`BodyShard`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostBody {
-    pub schema_version: u32,
     pub no: u32,
     /// The body's paragraphs, as captured.
     pub paragraphs: Vec<String>,
@@ -209,11 +215,23 @@ impl BoardIndex {
     }
 }
 
-impl PostBody {
-    /// Decodes `posts/<번호>.json`, checking its schema version.
-    pub fn from_json(text: &str) -> Result<PostBody, DatasetError> {
+/// A body file: the bodies of the posts numbered `g*10 … g*10+9` that have one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyShard {
+    pub schema_version: u32,
+    pub bodies: Vec<PostBody>,
+}
+
+impl BodyShard {
+    /// Decodes a body file, checking its schema version.
+    pub fn from_json(text: &str) -> Result<BodyShard, DatasetError> {
         check_schema(text)?;
         serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+
+    /// The body of post `no`, if this file holds it.
+    pub fn get(&self, no: u32) -> Option<&PostBody> {
+        self.bodies.iter().find(|b| b.no == no)
     }
 }
 
@@ -293,7 +311,9 @@ mod tests {
 
     #[test]
     fn body_files_are_spread_over_folders() {
-        assert_eq!(body_path(3410), "posts/3/3410.json");
-        assert_eq!(body_path(7), "posts/0/7.json");
+        assert_eq!(body_path(3410), "posts/0/341.json");
+        assert_eq!(body_path(3419), "posts/0/341.json");
+        assert_eq!(body_path(7), "posts/0/0.json");
+        assert_eq!(body_path(1_234_567), "posts/123/123456.json");
     }
 }
