@@ -5,7 +5,9 @@
 //! - `test`: install what is missing, then every test: native, wasm in headless Chromium, and
 //!   end-to-end against the built `dist/` served under a sub-path.
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
+//! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
 
+mod bench;
 mod build;
 mod serve;
 mod sh;
@@ -13,7 +15,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | sizes>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | sizes | bench-build>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
         Some("test") => cmd_test(),
         Some("dist") => tools::ensure_build_tools().and_then(|()| build::dist()),
         Some("sizes") => build::print_sizes(),
+        Some("bench-build") => bench::bench_build(),
         _ => Err(USAGE.to_string()),
     };
     match result {
