@@ -1,6 +1,6 @@
 //! The one place that fetches: the dataset's list file and one body per opened article.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -8,12 +8,15 @@ use std::rc::Rc;
 use board_core::model::{body_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Manifest, PostBody, Shard};
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
 
 /// Why a dataset file could not be had. `Display` is the sentence readers see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// No response at all (offline, refused, blocked).
     Network { url: String, why: String },
+    /// No complete answer within [`TIMEOUT_MS`].
+    Timeout { url: String },
     /// A response other than 2xx.
     Status { url: String, status: u16 },
     /// A response that is not a dataset this app reads.
@@ -29,6 +32,11 @@ impl fmt::Display for LoadError {
                     "데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})"
                 )
             }
+            LoadError::Timeout { url } => write!(
+                f,
+                "데이터를 불러오지 못했습니다: 서버가 {}초 안에 응답하지 않았습니다 ({url})",
+                TIMEOUT_MS / 1000
+            ),
             LoadError::Status { url, status } => {
                 write!(
                     f,
@@ -40,19 +48,54 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// How long one file may take, headers and body, before the reader is told it failed.
+pub const TIMEOUT_MS: u64 = 10_000;
+
 async fn get_text(url: &str) -> Result<String, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
         why: e.to_string(),
     };
-    let resp = Request::get(url).send().await.map_err(network)?;
-    if !resp.ok() {
-        return Err(LoadError::Status {
-            url: url.to_string(),
-            status: resp.status(),
-        });
+    // A response that never ends must not leave "불러오는 중" on screen forever: abort it.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            },
+            std::time::Duration::from_millis(TIMEOUT_MS),
+        )
+        .ok()
+    };
+    let result = async {
+        let resp = Request::get(url)
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(network)?;
+        if !resp.ok() {
+            return Err(LoadError::Status {
+                url: url.to_string(),
+                status: resp.status(),
+            });
+        }
+        resp.text().await.map_err(network)
     }
-    resp.text().await.map_err(network)
+    .await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    match result {
+        Err(_) if timed_out.get() => Err(LoadError::Timeout {
+            url: url.to_string(),
+        }),
+        other => other,
+    }
 }
 
 async fn fetch_shard(base: &str, rel: &str) -> Result<Shard, LoadError> {

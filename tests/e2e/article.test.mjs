@@ -1,7 +1,7 @@
 // The article view (issue 6): neighbours in the current list, 목록, focus, copy link, caching.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, newContext, openPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,7 +32,7 @@ test('이전글/다음글 follow the current list and its order', async () => {
   await top.locator('article h2').waitFor();
   assert.equal(await neighbour(top, 'board-prev'), null);
   assert.equal(await neighbour(top, 'board-next'), '3409');
-  for (const p of [page, byViews, top]) p.assertClean();
+  for (const p of [page, byViews, top]) await p.assertClean();
 });
 
 test('the list page the post is on is shown beneath, the post marked; 다음글 across pages moves it', async () => {
@@ -48,7 +48,7 @@ test('the list page the post is on is shown beneath, the post marked; 다음글 
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.locator('.board-search').waitFor();
   assert.equal(await page.locator('nav[aria-label="페이지 이동"] [aria-current="page"]').innerText(), '2');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('focus moves to the heading, and back to the title link on 목록', async () => {
@@ -58,11 +58,11 @@ test('focus moves to the heading, and back to the title link on 목록', async (
   await page.waitForFunction(() => document.activeElement?.id === 'board-article-title');
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-post') === '3404');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('링크 복사 writes the address and says 복사됨', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(process.env.BOARD_URL + '?post=3410&page=1');
   await page.locator('article h2').waitFor();
@@ -84,5 +84,5 @@ test('a body is fetched once per page life; a list-only post still shows its met
   await page.goBack();
   await page.locator('.board-body p').first().waitFor();
   assert.equal(bodies.length, 1, `body requests: ${bodies}`);
-  page.assertClean();
+  await page.assertClean();
 });

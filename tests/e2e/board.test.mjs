@@ -19,7 +19,7 @@ test('the list shows the board table with row 3409 exactly', async () => {
     ['3409', '정부 비축장 및 비축탄 관리 사무 대한석탄공사에서 한국광해광업공단으로 변경', '관리자', '2025-09-15', '88']);
   assert.match(await page.locator('.board-count').innerText(), /총 21건/);
   assert.equal(await page.title(), 'ESG 정책뉴스');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('clicking a title opens ?post=3409 in place, back returns to the list', async () => {
@@ -36,7 +36,7 @@ test('clicking a title opens ?post=3409 in place, back returns to the list', asy
   await page.waitForSelector('tbody tr');
   assert.equal(new URL(page.url()).search, '');
   assert.deepEqual((await rowCells(page, 3409))[0], '3409');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('the full article shows 고용노동부, all five paragraphs and its source', async () => {
@@ -51,7 +51,7 @@ test('the full article shows 고용노동부, all five paragraphs and its source
   assert.match(paragraphs[4], /^이창수 원장 앞으로도/);
   assert.equal(await page.locator('.board-source').innerText(), '출처 2025.11.03 고용노동부');
   assert.match(await page.title(), /^한국고용정보원, 중소기업 동반성장을 위한/);
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('reloading a deep link restores the article, and 목록 returns to the same list page', async () => {
@@ -65,7 +65,7 @@ test('reloading a deep link restores the article, and 목록 returns to the same
   assert.equal(new URL(page.url()).searchParams.get('page'), '2');
   assert.equal(await page.locator('tbody tr').count(), 1);
   assert.equal(await page.locator('nav[aria-label="페이지 이동"] [aria-current="page"]').innerText(), '2');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('pagination: page links carry the state; out-of-range pages are clamped', async () => {
@@ -85,8 +85,8 @@ test('pagination: page links carry the state; out-of-range pages are clamped', a
   const clamped = await openPage(browser, '?page=99999');
   await clamped.waitForSelector('tbody tr');
   assert.equal(await clamped.locator('nav[aria-label="페이지 이동"] [aria-current="page"]').innerText(), '2');
-  page.assertClean();
-  clamped.assertClean();
+  await page.assertClean();
+  await clamped.assertClean();
 });
 
 test('an unknown or malformed post says 찾을 수 없습니다 with a 목록 link', async () => {
@@ -96,7 +96,7 @@ test('an unknown or malformed post says 찾을 수 없습니다 with a 목록 li
     assert.match(await page.locator('.board-notfound').innerText(), /찾을 수 없습니다/, q);
     assert.equal(await page.getByRole('link', { name: '목록' }).count(), 1, q);
     assert.equal(await page.locator('.board-notfound script').count(), 0, q);
-    page.assertClean();
+    await page.assertClean();
   }
 });
 

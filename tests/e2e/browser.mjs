@@ -20,14 +20,27 @@ export async function launch() {
 
 /// A fresh page that records every uncaught error, console error and dialog; `assertClean()`
 /// fails the test if any appeared (a panic shows up as a console error).
+/// Every page records Content-Security-Policy violations (the test server sends a strict CSP).
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return context;
+}
+
 export async function openPage(browser, query = '', beforeLoad = () => {}) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.assertClean = () => assert.deepEqual(problems, [], 'the page reported errors');
+  page.assertClean = async () => {
+    const csp = await page.evaluate(() => window.__csp);
+    assert.deepEqual([...problems, ...csp.map((v) => `CSP violation: ${v}`)], [], 'the page reported errors');
+  };
   page.problems = problems;
   beforeLoad(page);
   await page.goto(BOARD_URL + query);

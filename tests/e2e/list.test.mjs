@@ -27,7 +27,7 @@ test('typing searches as you type, keeps every keystroke, and marks the hits', a
   await waitParam(page, 'q', '고용노동부, 17개');
   assert.deepEqual(await numbers(page), ['3408']);
   assert.equal(await box.inputValue(), '고용노동부, 17개');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('검색 조건, Enter, × and a search with no match', async () => {
@@ -51,7 +51,7 @@ test('검색 조건, Enter, × and a search with no match', async () => {
   await page.getByRole('button', { name: '검색 초기화' }).click();
   await page.locator('.board-count', { hasText: '총 21건' }).waitFor();
   assert.equal(param(page, 'q'), null);
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('filters: 담당부서, date range, order and page size go into the URL and back to page 1', async () => {
@@ -76,7 +76,7 @@ test('filters: 담당부서, date range, order and page size go into the URL and
   await page.getByRole('combobox', { name: '담당부서' }).selectOption('고용노동부');
   await waitParam(page, 'dept', '고용노동부');
   await page.locator('.board-count', { hasText: '검색 결과가 없습니다.' }).waitFor();
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('a pasted URL with every parameter reproduces the same rows; back/forward walk the states', async () => {
@@ -102,7 +102,7 @@ test('a pasted URL with every parameter reproduces the same rows; back/forward w
   await page.goForward();
   await waitParam(page, 'sort', 'views');
   assert.deepEqual(await numbers(page), byViews);
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('rows: 새 글 marker for the newest week, whole titles in the accessible name', async () => {
@@ -112,7 +112,7 @@ test('rows: 새 글 marker for the newest week, whole titles in the accessible n
   assert.deepEqual(await page.locator('tbody tr', { has: page.locator('.badge-new') }).locator('td.col-no').allInnerTexts(), ['3410']);
   const link = page.locator('tbody tr').first().locator('a.title-link');
   assert.equal(await link.getAttribute('title'), '한국고용정보원, 중소기업 동반성장을 위한 동반성장 상생협력기금에 경영평가성과급 자발적 기부');
-  page.assertClean();
+  await page.assertClean();
 });
 
 test('invalid list parameters fall back without errors', async () => {
@@ -121,10 +121,10 @@ test('invalid list parameters fall back without errors', async () => {
     await page.locator('tbody tr').first().waitFor();
     assert.equal(await page.locator('nav[aria-label="페이지 이동"] [aria-current="page"]').innerText(), current, q);
     assert.equal(await page.locator('tbody tr').count(), rows, q);
-    page.assertClean();
+    await page.assertClean();
   }
   const page = await openPage(browser, '?dept=%3Csvg%20onload%3Dalert(1)%3E');
   await page.locator('.board-count', { hasText: '의 게시글이 없습니다.' }).waitFor();
   assert.equal(await page.locator('.esg-board svg').count(), 0);
-  page.assertClean();
+  await page.assertClean();
 });

@@ -13,7 +13,9 @@ use crate::sh::{self, run, step};
 fn measure(cmd: &mut Command) -> Result<(f64, f64), String> {
     let shown = format!("{cmd:?}");
     let started = Instant::now();
-    let child = cmd.spawn().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -30,11 +32,23 @@ fn measure(cmd: &mut Command) -> Result<(f64, f64), String> {
 fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
     let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
     let mut out = String::from("번호,제목,글쓴이,날짜,조회수,담당부서\n");
-    for shard in manifest["shards"].as_array().ok_or("board.json has no shards")? {
+    for shard in manifest["shards"]
+        .as_array()
+        .ok_or("board.json has no shards")?
+    {
         let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
         for p in list["posts"].as_array().ok_or("shard has no posts")? {
             let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
-            let _ = writeln!(out, "{},\"{}\",{},{},{},{}", p["no"], text("title"), text("author"), text("date"), p["views"], text("dept"));
+            let _ = writeln!(
+                out,
+                "{},\"{}\",{},{},{},{}",
+                p["no"],
+                text("title"),
+                text("author"),
+                text("date"),
+                p["views"],
+                text("dept")
+            );
         }
     }
     std::fs::write(csv, out).map_err(|e| format!("{}: {e}", csv.display()))
@@ -48,7 +62,9 @@ fn read_json(path: &Path) -> Result<serde_json::Value, String> {
 pub fn bench_build() -> Result<(), String> {
     let root = root();
     step("building board-build (release)");
-    run(sh::cargo().args(["build", "--quiet", "--release", "-p", "board-build"]).current_dir(&root))?;
+    run(sh::cargo()
+        .args(["build", "--quiet", "--release", "-p", "board-build"])
+        .current_dir(&root))?;
     let bin = root.join("target/release/board-build");
     let work = root.join("target/bench-build");
     let _ = std::fs::remove_dir_all(&work);
@@ -58,7 +74,13 @@ pub fn bench_build() -> Result<(), String> {
     let mut rows = Vec::new();
     for n in [100_000u32, 1_000_000] {
         step(&format!("synth --posts {n}"));
-        let (s, mb) = measure(Command::new(&bin).args(["synth", "--posts", &n.to_string(), "--out", &dir(&format!("synth-{n}"))]))?;
+        let (s, mb) = measure(Command::new(&bin).args([
+            "synth",
+            "--posts",
+            &n.to_string(),
+            "--out",
+            &dir(&format!("synth-{n}")),
+        ]))?;
         rows.push((format!("synth {n} posts"), s, mb));
     }
     step("check 100k");
@@ -67,11 +89,22 @@ pub fn bench_build() -> Result<(), String> {
     step("build from a 100k-row CSV");
     let csv = work.join("export-100k.csv");
     export_csv(&work.join("synth-100000"), &csv)?;
-    let (s, mb) = measure(Command::new(&bin).args(["build", &csv.display().to_string(), "--out", &dir("csv-100000")]))?;
+    let (s, mb) = measure(Command::new(&bin).args([
+        "build",
+        &csv.display().to_string(),
+        "--out",
+        &dir("csv-100000"),
+    ]))?;
     rows.push(("build 100k-row CSV (no bodies)".into(), s, mb));
     // Rebuilding over an existing dataset includes swapping it out and deleting it.
     step("synth --posts 1000000 again, replacing the previous dataset");
-    let (s, mb) = measure(Command::new(&bin).args(["synth", "--posts", "1000000", "--out", &dir("synth-1000000")]))?;
+    let (s, mb) = measure(Command::new(&bin).args([
+        "synth",
+        "--posts",
+        "1000000",
+        "--out",
+        &dir("synth-1000000"),
+    ]))?;
     rows.push(("synth 1M posts over an existing 1M dataset".into(), s, mb));
 
     println!("\n| run | wall time | peak RSS |\n|---|---:|---:|");

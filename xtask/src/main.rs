@@ -6,16 +6,19 @@
 //!   end-to-end against the built `dist/` served under a sub-path.
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
+//! - `fuzz [SECONDS]`: every cargo-fuzz target for SECONDS (default 60) each.
 
 mod bench;
 mod build;
+mod fuzz;
 mod serve;
 mod sh;
 mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | sizes | bench-build>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | test | dist | sizes | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +28,11 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools().and_then(|()| build::dist()),
         Some("sizes") => build::print_sizes(),
         Some("bench-build") => bench::bench_build(),
+        Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
+            None => fuzz::fuzz(60),
+            Some(Ok(n)) => fuzz::fuzz(n),
+            Some(Err(_)) => Err(USAGE.to_string()),
+        },
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -290,3 +290,33 @@ fn every_subcommand_has_help() {
         );
     }
 }
+
+#[test]
+fn a_killed_build_leaves_the_previous_dataset_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("data");
+    assert!(run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let before = snapshot(&out);
+    // A big synthetic board takes seconds; kill it while it writes.
+    let mut child = bin()
+        .args([
+            "synth",
+            "--posts",
+            "2000000",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(snapshot(&out), before);
+}
