@@ -42,7 +42,7 @@ export async function openPage(browser, query = '', beforeLoad = () => {}) {
     assert.deepEqual([...problems, ...csp.map((v) => `CSP violation: ${v}`)], [], 'the page reported errors');
   };
   page.problems = problems;
-  beforeLoad(page);
+  await beforeLoad(page);
   await page.goto(BOARD_URL + query);
   return page;
 }

@@ -85,12 +85,32 @@ fn cmd_test() -> Result<(), String> {
             .current_dir(&root),
     )?;
     build::dist()?;
+    sh::step("a synthetic 100k-post board for the scale cases");
+    let synth = root.join("target/e2e-synth-100k");
+    sh::run(
+        sh::cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "board-build",
+                "--",
+                "synth",
+                "--posts",
+                "100000",
+                "--out",
+            ])
+            .arg(&synth)
+            .current_dir(&root),
+    )?;
     sh::step("end-to-end tests: dist/ under /esg-board/ on 127.0.0.1, driven in headless Chromium");
     let server = serve::Server::start(&root.join("dist"), "/esg-board/", 0)?;
     sh::run(
         std::process::Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("BOARD_URL", server.url())
+            .env("SYNTH_100K", &synth)
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(&root),
     )?;

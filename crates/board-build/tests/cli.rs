@@ -320,3 +320,72 @@ fn a_killed_build_leaves_the_previous_dataset_intact() {
     child.wait().unwrap();
     assert_eq!(snapshot(&out), before);
 }
+
+#[test]
+fn an_output_path_that_cannot_be_a_directory_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("not-a-dir");
+    fs::write(&file, "x").unwrap();
+    let out = file.join("data");
+    let r = run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        stderr.contains("not-a-dir") && stderr.contains("board-build: error:"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"x");
+}
+
+/// A full disk, for real: a 64 KiB tmpfs (needs root, as CI and the dev machines run).
+#[test]
+fn a_full_disk_fails_cleanly_and_keeps_the_previous_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mnt = tmp.path().join("tiny");
+    fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .status();
+    if !mounted.is_ok_and(|s| s.success()) {
+        eprintln!(
+            "SKIPPED: cannot mount a tmpfs here (not root?); the full-disk case was not tried"
+        );
+        return;
+    }
+    let out = mnt.join("data");
+    let result = std::panic::catch_unwind(|| {
+        assert!(run(&[
+            "build",
+            seed().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .status
+        .success());
+        let before = snapshot(&out);
+        let r = run(&["synth", "--posts", "3000", "--out", out.to_str().unwrap()]);
+        assert_eq!(r.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert!(stderr.contains("No space left on device"), "{stderr}");
+        assert_eq!(snapshot(&out), before);
+        let left: Vec<_> = fs::read_dir(&mnt)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            left,
+            vec![std::ffi::OsString::from("data")],
+            "staging files were left behind"
+        );
+    });
+    let _ = Command::new("umount").arg(&mnt).status();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}

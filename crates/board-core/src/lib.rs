@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod display;
+pub mod hangul;
 pub mod linkify;
 pub mod model;
 pub mod page;

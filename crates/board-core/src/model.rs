@@ -193,7 +193,24 @@ impl BoardIndex {
                 manifest.shards.len()
             )));
         }
-        let posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
+        // Text is NFC in datasets from board-build; one made elsewhere may hold decomposed
+        // Hangul, which must still look and match like the composed text readers type.
+        let compose = |s: &mut String| {
+            if let std::borrow::Cow::Owned(c) = crate::hangul::compose(s) {
+                *s = c;
+            }
+        };
+        let mut posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
+        for p in &mut posts {
+            compose(&mut p.title);
+            for s in [&mut p.author, &mut p.dept].into_iter().flatten() {
+                compose(s);
+            }
+        }
+        let mut departments = manifest.departments;
+        for d in &mut departments {
+            compose(&mut d.name);
+        }
         if posts.len() != manifest.count {
             return Err(DatasetError::Malformed(format!(
                 "the list files hold {} posts, board.json says {}",
@@ -205,7 +222,7 @@ impl BoardIndex {
             schema_version: manifest.schema_version,
             board: manifest.board,
             posts,
-            departments: manifest.departments,
+            departments,
         })
     }
 

@@ -98,7 +98,7 @@ fn fold(c: char) -> char {
 /// Byte ranges of the non-overlapping case-insensitive occurrences of `needle` in `haystack`.
 /// Plain substring matching until the Korean engine (issue 5) replaces it.
 pub fn find_all(haystack: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    let needle: Vec<char> = needle.chars().map(fold).collect();
+    let needle: Vec<char> = crate::hangul::compose(needle).chars().map(fold).collect();
     if needle.is_empty() {
         return Vec::new();
     }
