@@ -389,6 +389,23 @@ mod tests {
         }
 
         proptest! {
+            /// The query engine takes any text: no panic, and highlights put the text back
+            /// together with every marked piece really matching the query.
+            #[test]
+            fn any_text_any_query(text in "\\PC{0,40}", q in "\\PC{0,8}") {
+                let pieces = highlight(&text, &q);
+                prop_assert_eq!(pieces.iter().map(|(t, _)| *t).collect::<String>(), text.clone());
+                for (t, hit) in pieces {
+                    if hit {
+                        prop_assert!(!find_all(t, q.trim()).is_empty());
+                    }
+                }
+                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false };
+                for f in Field::ALL {
+                    let _ = matches(&p, &q, f);
+                }
+            }
+
             /// Exactly the matching posts are selected, each once, in the order of §3, and
             /// pagination puts every one of them on exactly one page, in that order.
             #[test]
