@@ -15,43 +15,83 @@ use wasm_bindgen::JsCast;
 
 pub use views::board::Board;
 
-/// Where the board mounts and where it finds its dataset.
+/// How a host page configured the board (the `data-*` attributes of its host element).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// Base URL of the dataset directory, ending in `/`; relative URLs resolve against the page,
-    /// so the same `dist/` works under any sub-path.
+    /// Base URL of the dataset directory, ending in `/` (`data-src`, default `data/`); relative
+    /// URLs resolve against the page, so the same `dist/` works under any sub-path.
     pub data_base: String,
+    /// Rows per page when the URL gives none (`data-page-size`: 10, 20, 50 or 100).
+    pub page_size: u32,
+    /// Whether the board shows its name as a heading (`data-title="false"` hides it, for a host
+    /// page that has its own).
+    pub show_title: bool,
+    /// Where links point (`data-base-url`), e.g. the board's own page when it is embedded in a
+    /// portal's front page; default: the current page.
+    pub link_base: Option<String>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             data_base: "data/".into(),
+            page_size: board_core::url_state::DEFAULT_SIZE,
+            show_title: true,
+            link_base: None,
         }
     }
 }
 
-/// The element with id `esg-board` is the board's host (its `data-src` names the dataset
-/// directory); without one, the board mounts into `<body>`.
+impl Config {
+    /// Reads the host element's `data-*` attributes; anything missing or invalid keeps its default.
+    pub fn from_host(host: &web_sys::Element) -> Config {
+        let attr = |name: &str| {
+            host.get_attribute(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let mut config = Config::default();
+        if let Some(src) = attr("data-src") {
+            config.data_base = if src.ends_with('/') {
+                src
+            } else {
+                format!("{src}/")
+            };
+        }
+        if let Some(n) = attr("data-page-size").and_then(|v| v.parse().ok()) {
+            if board_core::url_state::PAGE_SIZES.contains(&n) {
+                config.page_size = n;
+            }
+        }
+        config.show_title = !matches!(
+            attr("data-title").as_deref(),
+            Some("false" | "0" | "no" | "off")
+        );
+        config.link_base = attr("data-base-url");
+        config
+    }
+}
+
+thread_local! {
+    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Mounts the board into the element with id `esg-board` (configured by its `data-*`
+/// attributes), or into `<body>` without one. One board per page: the URL's query string is
+/// its state, which two boards would fight over; a second mount is refused with a console error.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    if MOUNTED.with(|m| m.replace(true)) {
+        leptos::logging::error!("ESG board: already mounted; only one board per page is supported");
+        return;
+    }
     let document = window().document().expect("a document");
     match document
         .get_element_by_id("esg-board")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         Some(host) => {
-            let mut config = Config::default();
-            if let Some(src) = host
-                .get_attribute("data-src")
-                .filter(|s| !s.trim().is_empty())
-            {
-                config.data_base = if src.ends_with('/') {
-                    src
-                } else {
-                    format!("{src}/")
-                };
-            }
+            let config = Config::from_host(&host);
             host.set_inner_html("");
             leptos::mount::mount_to(host, move || view! { <Board config=config.clone()/> })
                 .forget();

@@ -4,26 +4,27 @@
 use board_core::UrlState;
 use leptos::prelude::*;
 
+use crate::Config;
+
 /// The current state, shared by every view through context.
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub state: RwSignal<UrlState>,
     /// The article just left, so the list can give focus back to its title link.
     pub left_post: StoredValue<Option<u32>>,
+    /// Rows per page when the URL gives none (the host's `data-page-size`).
+    page_size: u32,
+    /// Where links point, when the host set `data-base-url`.
+    link_base: StoredValue<Option<String>>,
 }
 
 fn location() -> web_sys::Location {
     window().location()
 }
 
-/// Reads the state from the page's own URL.
-pub fn read_url() -> UrlState {
-    UrlState::from_query(&location().search().unwrap_or_default())
-}
-
-/// The link target for a state: its query string, keeping path and hash. The default state is
+/// The query string and hash for a state, relative to the current page. The default state is
 /// the bare path, so the plain page URL and "back to page 1" are the same link.
-pub fn href(state: &UrlState) -> String {
+fn local_href(state: &UrlState) -> String {
     let query = state.to_query();
     let hash = location().hash().unwrap_or_default();
     if query == "?" {
@@ -35,34 +36,84 @@ pub fn href(state: &UrlState) -> String {
 
 impl Nav {
     /// Starts from the URL and follows the browser's back/forward buttons.
-    pub fn install() -> Nav {
+    pub fn install(config: &Config) -> Nav {
         let nav = Nav {
-            state: RwSignal::new(read_url()),
+            state: RwSignal::new(UrlState::default()),
             left_post: StoredValue::new(None),
+            page_size: config.page_size,
+            link_base: StoredValue::new(config.link_base.clone()),
         };
+        nav.state.set(nav.read_url());
         let handle =
-            window_event_listener(leptos::ev::popstate, move |_| nav.state.set(read_url()));
+            window_event_listener(leptos::ev::popstate, move |_| nav.state.set(nav.read_url()));
         on_cleanup(move || handle.remove());
         nav
+    }
+
+    /// Reads the state from the page's own URL.
+    pub fn read_url(&self) -> UrlState {
+        UrlState::from_query_with_size(&location().search().unwrap_or_default(), self.page_size)
+    }
+
+    /// The `href` of a link to a state: on the current page, or under the host's
+    /// `data-base-url`.
+    pub fn href(&self, state: &UrlState) -> String {
+        match self.link_base.get_value() {
+            Some(base) => format!("{base}{}", state.to_query().trim_end_matches('?')),
+            None => local_href(state),
+        }
+    }
+
+    /// Whether links lead to another page (`data-base-url`) rather than change this one.
+    pub fn links_elsewhere(&self) -> bool {
+        self.link_base.with_value(Option::is_some)
+    }
+
+    /// The absolute address to share for a state (링크 복사).
+    pub fn share_url(&self, state: &UrlState) -> String {
+        let here = location().href().unwrap_or_default();
+        web_sys::Url::new_with_base(&self.href(state), &here)
+            .map(|u| u.href())
+            .unwrap_or(here)
     }
 
     /// Goes to a new state as a new history entry, like following a link.
     pub fn go(&self, to: UrlState) {
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&to)));
+            let _ = history.push_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&local_href(&to)),
+            );
         }
         self.state.set(to);
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        scroll_board_into_view();
     }
 
     /// Changes the state in place (no new history entry): for results that follow typing, so
     /// that Back does not step through every keystroke.
     pub fn replace(&self, to: UrlState) {
         if let Ok(history) = window().history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&to)));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&local_href(&to)),
+            );
         }
         self.state.set(to);
+    }
+}
+
+/// After a navigation, the top of the board should be in view — the board's, not the host
+/// page's, when it is embedded lower down.
+fn scroll_board_into_view() {
+    let board = document().query_selector(".esg-board").ok().flatten();
+    match board {
+        Some(el) if el.get_bounding_client_rect().top() < 0.0 => {
+            el.scroll_into_view_with_bool(true)
+        }
+        Some(_) => {}
+        None => window().scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
 

@@ -43,7 +43,7 @@ fn list_table_has_the_contract_structure_and_shows_markup_as_text() {
         post(3408, "<img src=x onerror=alert(1)><script>boom()</script>"),
     ];
     leptos::mount::mount_to(host.clone(), move || {
-        provide_context(Nav::install());
+        provide_context(Nav::install(&Config::default()));
         view! { <ListTable caption="ESG 정책뉴스 목록" posts=posts.clone() state=UrlState::default()/> }
     })
     .forget();
@@ -104,6 +104,7 @@ async fn a_missing_dataset_shows_an_alert_with_retry() {
     let host = host();
     let config = Config {
         data_base: "no-such-dataset/".into(),
+        ..Config::default()
     };
     leptos::mount::mount_to(
         host.clone(),

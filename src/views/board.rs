@@ -15,7 +15,7 @@ use crate::Config;
 
 #[component]
 pub fn Board(config: Config) -> impl IntoView {
-    let nav = Nav::install();
+    let nav = Nav::install(&config);
     provide_context(nav);
     provide_context(config.clone());
     let base = config.data_base;
@@ -90,11 +90,18 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
             Some(PostRef::Invalid(t)) => Kind::Invalid(t.clone()),
         })
     });
+    // A host page with its own heading can hide ours (data-title="false"); screen readers
+    // still find the board by it.
+    let title_class = if expect_context::<Config>().show_title {
+        "board-title"
+    } else {
+        "board-title board-visually-hidden"
+    };
     view! {
-        <header class="board-header">
-            <h1 class="board-title">{name}</h1>
-        </header>
-        <main class="board-main">
+        <div class="board-header">
+            <h1 class=title_class>{name}</h1>
+        </div>
+        <div class="board-main">
             {move || {
                 let back = nav.state.with_untracked(|s| s.list_page(s.list.page));
                 match view_kind.get() {
@@ -107,6 +114,6 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
                     Kind::Invalid(text) => view! { <NotFound asked=text back/> }.into_any(),
                 }
             }}
-        </main>
+        </div>
     }
 }

@@ -16,9 +16,10 @@ async fn copy(text: &str) -> bool {
 #[component]
 pub fn CopyLink() -> impl IntoView {
     // None: not tried yet; Some(ok): the last attempt's outcome, shown for a while.
+    let nav = crate::nav::use_nav();
     let outcome = RwSignal::new(None::<bool>);
     let on_click = move |_| {
-        let url = window().location().href().unwrap_or_default();
+        let url = nav.share_url(&nav.state.get_untracked());
         spawn_local(async move {
             outcome.set(Some(copy(&url).await));
             set_timeout(

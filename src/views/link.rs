@@ -5,7 +5,7 @@ use board_core::UrlState;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::nav::{href, use_nav};
+use crate::nav::use_nav;
 
 /// Whether a click is a plain one that we may handle in place; modified clicks (new tab, new
 /// window, download) are left to the browser.
@@ -28,9 +28,11 @@ pub fn StateLink(
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
-    let target = href(&to);
+    let target = nav.href(&to);
+    // With a `data-base-url` the links lead to another page: let the browser follow them.
+    let in_place = !nav.links_elsewhere();
     let on_click = move |ev: MouseEvent| {
-        if plain_click(&ev) {
+        if in_place && plain_click(&ev) {
             ev.prevent_default();
             nav.go(to.clone());
         }

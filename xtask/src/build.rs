@@ -14,8 +14,9 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`.
-pub fn dist() -> Result<(), String> {
+/// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`; with
+/// `precompress`, `.br` and `.gz` files beside every wasm, js, css, html, json and xml file.
+pub fn dist(precompress: bool) -> Result<(), String> {
     let root = root();
     step("building the dataset: board-build build data --out public/data");
     run(sh::cargo()
@@ -36,13 +37,47 @@ pub fn dist() -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
+    if precompress {
+        step("pre-compressing dist/ (.br, .gz)");
+        precompress_dir(&root.join("dist"))?;
+    }
     print_sizes()
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
+/// Writes `F.br` and `F.gz` beside each compressible file, for hosts that serve them
+/// (nginx `gzip_static`/`brotli_static`, S3/CloudFront with Content-Encoding).
+pub fn precompress_dir(dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    for f in files {
+        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "xml" | "svg") {
+            continue;
+        }
+        let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)
+            .map_err(|e| format!("{}: {e}", f.display()))?;
+        let beside = |suffix: &str| PathBuf::from(format!("{}.{suffix}", f.display()));
+        std::fs::write(beside("br"), br).map_err(|e| format!("{}: {e}", f.display()))?;
+        std::fs::write(beside("gz"), gzip(&bytes)).map_err(|e| format!("{}: {e}", f.display()))?;
+    }
+    Ok(())
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).expect("writing to memory");
-    enc.finish().expect("writing to memory").len()
+    enc.finish().expect("writing to memory")
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    gzip(bytes).len()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -69,7 +104,10 @@ pub fn print_sizes() -> Result<(), String> {
     files.sort();
     println!("{:<48} {:>10} {:>10}", "dist/ file", "bytes", "gzip");
     let (mut raw, mut gz) = (0, 0);
-    for f in &files {
+    for f in files
+        .iter()
+        .filter(|f| !matches!(f.extension().and_then(|e| e.to_str()), Some("br" | "gz")))
+    {
         let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let g = gzip_len(&bytes);
         raw += bytes.len();

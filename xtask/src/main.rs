@@ -18,14 +18,15 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test | dist | sizes | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test | dist [--precompress] | sizes | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => cmd_serve(&args[1..]),
         Some("test") => cmd_test(),
-        Some("dist") => tools::ensure_build_tools().and_then(|()| build::dist()),
+        Some("dist") => tools::ensure_build_tools()
+            .and_then(|()| build::dist(args.get(1).is_some_and(|a| a == "--precompress"))),
         Some("sizes") => build::print_sizes(),
         Some("bench-build") => bench::bench_build(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
@@ -53,9 +54,15 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
         _ => return Err(USAGE.to_string()),
     };
     tools::ensure_build_tools()?;
-    build::dist()?;
-    let server = serve::Server::start(&build::root().join("dist"), "/", port)?;
-    println!("\nESG 정책뉴스 board: {}  (Ctrl+C to stop)", server.url());
+    build::dist(false)?;
+    let server = serve::Server::start(
+        vec![serve::Mount::new("/", &build::root().join("dist"))],
+        port,
+    )?;
+    println!(
+        "\nESG 정책뉴스 board: {}  (Ctrl+C to stop)",
+        server.url("/")
+    );
     server.join();
     Ok(())
 }
@@ -84,7 +91,7 @@ fn cmd_test() -> Result<(), String> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .current_dir(&root),
     )?;
-    build::dist()?;
+    build::dist(true)?;
     sh::step("a synthetic 100k-post board for the scale cases");
     let synth = root.join("target/e2e-synth-100k");
     sh::run(
@@ -105,11 +112,23 @@ fn cmd_test() -> Result<(), String> {
             .current_dir(&root),
     )?;
     sh::step("end-to-end tests: dist/ under /esg-board/ on 127.0.0.1, driven in headless Chromium");
-    let server = serve::Server::start(&root.join("dist"), "/esg-board/", 0)?;
+    // The same dist/ at a sub-path, deeper, at the root, and embedded in an example portal page.
+    let dist = root.join("dist");
+    let server = serve::Server::start(
+        vec![
+            serve::Mount::new("/esg-board/", &dist),
+            serve::Mount::new("/any/sub/path/", &dist),
+            serve::Mount::new("/portal/esg/", &dist),
+            serve::Mount::new("/portal/", &root.join("examples")),
+            serve::Mount::new("/", &dist),
+        ],
+        0,
+    )?;
     sh::run(
         std::process::Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-            .env("BOARD_URL", server.url())
+            .env("BOARD_URL", server.url("/esg-board/"))
+            .env("SERVER_ORIGIN", server.url(""))
             .env("SYNTH_100K", &synth)
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(&root),

@@ -2,7 +2,6 @@
 //! fallback. It can serve under a sub-path (`/esg-board/`) to prove the build works there.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use tiny_http::{Header, Response, Server as Http};
@@ -14,8 +13,24 @@ pub const CSP: &str =
                        connect-src 'self'; img-src 'self' data:";
 
 pub struct Server {
-    url: String,
+    origin: String,
     thread: JoinHandle<()>,
+}
+
+/// One folder served under one URL prefix.
+#[derive(Clone, Debug)]
+pub struct Mount {
+    pub base: String,
+    pub dir: PathBuf,
+}
+
+impl Mount {
+    pub fn new(base: &str, dir: &Path) -> Mount {
+        Mount {
+            base: base.to_string(),
+            dir: dir.to_path_buf(),
+        }
+    }
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -73,31 +88,37 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 impl Server {
-    /// Serves `root` at `http://127.0.0.1:port{base}` (port 0: any free port) on a thread.
-    pub fn start(root: &Path, base: &str, port: u16) -> Result<Server, String> {
+    /// Serves the mounts (the first whose prefix and file match wins) at
+    /// `http://127.0.0.1:port` (port 0: any free port) on a thread. Every response carries the
+    /// strict [`CSP`].
+    pub fn start(mounts: Vec<Mount>, port: u16) -> Result<Server, String> {
         let http = Http::http(("127.0.0.1", port))
             .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let port = http.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
-        let url = format!("http://127.0.0.1:{port}{base}");
-        let (root, base) = (Arc::new(root.to_path_buf()), base.to_string());
+        let origin = format!("http://127.0.0.1:{port}");
+        let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("valid header");
         let thread = std::thread::spawn(move || {
             for req in http.incoming_requests() {
-                let res = match resolve(&root, &base, req.url()).map(|f| (std::fs::read(&f), f)) {
-                    Some((Ok(bytes), f)) => Response::from_data(bytes).with_header(
-                        Header::from_bytes("Content-Type", content_type(&f)).expect("valid header"),
-                    ),
+                let found = mounts
+                    .iter()
+                    .find_map(|m| resolve(&m.dir, &m.base, req.url()));
+                let res = match found.map(|f| (std::fs::read(&f), f)) {
+                    Some((Ok(bytes), f)) => Response::from_data(bytes)
+                        .with_header(header("Content-Type", content_type(&f))),
                     _ => Response::from_string("404 Not Found").with_status_code(404),
                 };
-                let _ = req.respond(res.with_header(
-                    Header::from_bytes("Cache-Control", "no-cache").expect("valid header"),
-                ));
+                let res = res
+                    .with_header(header("Cache-Control", "no-cache"))
+                    .with_header(header("Content-Security-Policy", CSP));
+                let _ = req.respond(res);
             }
         });
-        Ok(Server { url, thread })
+        Ok(Server { origin, thread })
     }
 
-    pub fn url(&self) -> &str {
-        &self.url
+    /// The address of a path on this server, e.g. `url("/esg-board/")`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
     }
 
     /// Serves until the process is stopped.

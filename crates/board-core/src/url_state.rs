@@ -121,6 +121,19 @@ impl UrlState {
         state
     }
 
+    /// Like [`UrlState::from_query`], with the page size a host page chose (`data-page-size`)
+    /// used when the URL gives none (or an invalid one).
+    pub fn from_query_with_size(query: &str, default_size: u32) -> UrlState {
+        let mut state = UrlState::from_query(query);
+        let explicit = form_urlencoded::parse(query.strip_prefix('?').unwrap_or(query).as_bytes())
+            .find(|(k, _)| k == "size")
+            .is_some_and(|(_, v)| v.parse().is_ok_and(|n: u32| PAGE_SIZES.contains(&n)));
+        if !explicit && PAGE_SIZES.contains(&default_size) {
+            state.list.size = default_size;
+        }
+        state
+    }
+
     /// The query string (with `?`, or `?` alone for the default list) for this state. Only
     /// non-default values are written, in a fixed order, so equal states give equal links.
     pub fn to_query(&self) -> String {
@@ -240,6 +253,14 @@ mod tests {
             UrlState::from_query("post=%2B5").post,
             Some(PostRef::Invalid("+5".into()))
         );
+    }
+
+    #[test]
+    fn a_host_page_size_applies_only_without_a_valid_size() {
+        assert_eq!(UrlState::from_query_with_size("", 10).list.size, 10);
+        assert_eq!(UrlState::from_query_with_size("size=7", 10).list.size, 10);
+        assert_eq!(UrlState::from_query_with_size("size=50", 10).list.size, 50);
+        assert_eq!(UrlState::from_query_with_size("", 33).list.size, 20);
     }
 
     #[test]
