@@ -6,7 +6,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, BodyShard, DatasetError, Manifest, PostBody, Shard};
+use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 
@@ -50,6 +50,29 @@ impl fmt::Display for LoadError {
 
 /// How long one file may take, headers and body, before the reader is told it failed.
 pub const TIMEOUT_MS: u64 = 10_000;
+
+impl LoadError {
+    /// The sentence for readers, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Ko {
+            return self.to_string();
+        }
+        match self {
+            LoadError::Network { url, why } => format!("The data could not be loaded: network error ({url}: {why})"),
+            LoadError::Timeout { url } => {
+                format!("The data could not be loaded: the server did not answer within {} seconds ({url})", TIMEOUT_MS / 1000)
+            }
+            LoadError::Status { url, status } => format!("The data could not be loaded: the server answered {status} ({url})"),
+            LoadError::Data { url, error: DatasetError::Malformed(why) } => {
+                format!("The data is not in the expected format ({why}) ({url})")
+            }
+            LoadError::Data { url, error: DatasetError::UnknownSchema(v) } => format!(
+                "This data version is not supported (schema_version {v}; this page reads {}) ({url})",
+                board_core::SCHEMA_VERSION
+            ),
+        }
+    }
+}
 
 async fn get_text(url: &str) -> Result<String, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network {

@@ -7,6 +7,7 @@
 //! embedded in. Our links handle only their own clicks.
 
 pub mod api;
+pub mod i18n;
 pub mod nav;
 pub mod views;
 
@@ -29,6 +30,8 @@ pub struct Config {
     /// Where links point (`data-base-url`), e.g. the board's own page when it is embedded in a
     /// portal's front page; default: the current page.
     pub link_base: Option<String>,
+    /// The UI language when the URL has no `lang=` (`data-lang`: `ko` or `en`).
+    pub lang: board_core::Lang,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             page_size: board_core::url_state::DEFAULT_SIZE,
             show_title: true,
             link_base: None,
+            lang: board_core::Lang::Ko,
         }
     }
 }
@@ -68,6 +72,9 @@ impl Config {
             Some("false" | "0" | "no" | "off")
         );
         config.link_base = attr("data-base-url");
+        config.lang = attr("data-lang")
+            .and_then(|l| board_core::Lang::from_key(&l))
+            .unwrap_or_default();
         config
     }
 }

@@ -1,7 +1,7 @@
 //! The page's URL as the board's state (CONTRACT.md §1): read it, push new states, follow
 //! back/forward. Only the query string ever changes; the path and hash are the host's.
 
-use board_core::UrlState;
+use board_core::{Lang, UrlState};
 use leptos::prelude::*;
 
 use crate::Config;
@@ -16,6 +16,8 @@ pub struct Nav {
     page_size: u32,
     /// Where links point, when the host set `data-base-url`.
     link_base: StoredValue<Option<String>>,
+    /// The language when the URL names none (the host's `data-lang`).
+    default_lang: Lang,
 }
 
 fn location() -> web_sys::Location {
@@ -42,12 +44,27 @@ impl Nav {
             left_post: StoredValue::new(None),
             page_size: config.page_size,
             link_base: StoredValue::new(config.link_base.clone()),
+            default_lang: config.lang,
         };
         nav.state.set(nav.read_url());
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| nav.state.set(nav.read_url()));
         on_cleanup(move || handle.remove());
         nav
+    }
+
+    /// The UI language in force (tracked: views follow a switch).
+    pub fn lang(&self) -> Lang {
+        self.state
+            .with(|s| s.list.lang)
+            .unwrap_or(self.default_lang)
+    }
+
+    /// The same, without tracking.
+    pub fn lang_untracked(&self) -> Lang {
+        self.state
+            .with_untracked(|s| s.list.lang)
+            .unwrap_or(self.default_lang)
     }
 
     /// Reads the state from the page's own URL.

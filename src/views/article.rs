@@ -9,6 +9,7 @@ use board_core::{neighbours, position, select, BoardIndex, Pagination, PostBody,
 use leptos::prelude::*;
 
 use crate::api;
+use crate::i18n;
 use crate::nav::use_nav;
 use crate::views::copy_link::CopyLink;
 use crate::views::link::StateLink;
@@ -18,6 +19,8 @@ use crate::Config;
 #[component]
 pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl IntoView {
     let nav = use_nav();
+    let lang = nav.lang_untracked();
+    let m = i18n::messages(lang);
     let post = index
         .post(no)
         .cloned()
@@ -50,8 +53,8 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
             }
         })
     };
-    let prev = neighbour("이전글", "board-prev", above);
-    let next = neighbour("다음글", "board-next", below);
+    let prev = neighbour(m.prev_post, "board-prev", above);
+    let next = neighbour(m.next_post, "board-next", below);
     let back = here.list_page(here.list.page);
 
     // The page of the list this post is on, shown beneath it with the post marked.
@@ -61,9 +64,9 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
             .iter()
             .map(|&i| index.posts[i].clone())
             .collect::<Vec<_>>();
-        let caption = format!("{} 목록 ({}페이지)", index.board.name, pages.page);
+        let caption = i18n::page_caption(lang, &index.board.name, pages.page);
         view! {
-            <section class="board-beneath" aria-label="이 글이 있는 목록">
+            <section class="board-beneath" aria-label=m.list_of_post>
                 <ListTable caption posts state=back.clone() current=Some(no)/>
             </section>
         }
@@ -79,7 +82,7 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
     });
     on_cleanup(move || nav.left_post.set_value(Some(no)));
 
-    let unknown = || "정보 없음".to_string();
+    let unknown = || m.unknown.to_string();
     let url = window().location().href().unwrap_or_default();
     view! {
         <article class="board-article" aria-labelledby="board-article-title" data-url=url>
@@ -87,26 +90,26 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
                 {post.title.clone()}
             </h2>
             <dl class="board-meta">
-                <div><dt>"번호"</dt><dd>{post.no}</dd></div>
-                <div><dt>"글쓴이"</dt><dd>{post.author.clone().unwrap_or_else(unknown)}</dd></div>
-                <div><dt>"날짜"</dt><dd>{post.date.to_string()}</dd></div>
-                <div><dt>"조회수"</dt><dd>{post.views.map_or_else(unknown, thousands)}</dd></div>
-                {post.dept.clone().map(|d| view! { <div><dt>"담당부서"</dt><dd>{d}</dd></div> })}
+                <div><dt>{m.col_no}</dt><dd>{post.no}</dd></div>
+                <div><dt>{m.col_author}</dt><dd>{post.author.clone().unwrap_or_else(unknown)}</dd></div>
+                <div><dt>{m.col_date}</dt><dd>{post.date.to_string()}</dd></div>
+                <div><dt>{m.col_views}</dt><dd>{post.views.map_or_else(unknown, thousands)}</dd></div>
+                {post.dept.clone().map(|d| view! { <div><dt>{m.col_dept}</dt><dd>{d}</dd></div> })}
             </dl>
             {if post.has_body {
                 view! { <Body no/> }.into_any()
             } else {
                 view! {
-                    <p class="board-nobody">"이 게시글의 본문은 데이터에 포함되어 있지 않습니다. 위의 정보만 제공됩니다."</p>
+                    <p class="board-nobody">{m.no_body}</p>
                 }
                     .into_any()
             }}
             <div class="board-article-tools"><CopyLink/></div>
         </article>
-        <nav class="board-neighbours" aria-label="이전글 다음글">
+        <nav class="board-neighbours" aria-label=m.neighbours>
             <ul>{prev}{next}</ul>
         </nav>
-        <p class="board-actions"><StateLink to=back class="board-button">"목록"</StateLink></p>
+        <p class="board-actions"><StateLink to=back class="board-button">{m.back_to_list}</StateLink></p>
         {beneath}
     }
 }
@@ -114,6 +117,8 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
 /// The body, fetched when the article opens (one small file, cached for the page's life).
 #[component]
 fn Body(no: u32) -> impl IntoView {
+    let lang = use_nav().lang_untracked();
+    let m = i18n::messages(lang);
     let base = expect_context::<Config>().data_base;
     let body = LocalResource::new(move || {
         let base = base.clone();
@@ -121,11 +126,11 @@ fn Body(no: u32) -> impl IntoView {
     });
     move || {
         match body.get() {
-        None => view! { <p class="board-status" role="status">"본문을 불러오는 중입니다…"</p> }.into_any(),
+        None => view! { <p class="board-status" role="status">{m.loading_body}</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="board-alert" role="alert">
-                <p>"본문을 불러오지 못했습니다. " {e.to_string()}</p>
-                <button type="button" class="board-button" on:click=move |_| body.refetch()>"다시 시도"</button>
+                <p>{m.body_failed} " " {e.message(lang)}</p>
+                <button type="button" class="board-button" on:click=move |_| body.refetch()>{m.retry}</button>
             </div>
         }
         .into_any(),
@@ -151,10 +156,11 @@ fn paragraph(text: &str) -> impl IntoView {
 
 #[component]
 fn Paragraphs(body: PostBody) -> impl IntoView {
+    let m = i18n::messages(use_nav().lang_untracked());
     let source = body.source.map(|s| {
         view! {
             <p class="board-source">
-                <span class="board-source-label">"출처"</span>
+                <span class="board-source-label">{m.source}</span>
                 " "
                 {s.text()}
             </p>

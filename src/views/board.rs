@@ -2,12 +2,14 @@
 
 use std::sync::Arc;
 
-use board_core::{BoardIndex, PostRef, UrlState};
+use board_core::{BoardIndex, Lang, ListParams, PostRef, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::i18n;
 use crate::nav::{use_nav, Nav};
 use crate::views::article::ArticleView;
+use crate::views::link::StateLink;
 use crate::views::list::ListView;
 use crate::views::not_found::NotFound;
 use crate::views::status::{LoadFailed, Loading};
@@ -23,29 +25,42 @@ pub fn Board(config: Config) -> impl IntoView {
         let base = base.clone();
         async move { api::fetch_index(&base).await.map(Arc::new) }
     });
+    let lang_attr = move || i18n::messages(nav.lang()).lang_attr;
     view! {
-        <div class="esg-board" lang="ko">
-            {move || match index.get() {
-                None => view! { <Loading what="게시판을 불러오는 중입니다…"/> }.into_any(),
-                Some(Err(e)) => {
-                    view! { <LoadFailed message=e.to_string() retry=Callback::new(move |_| index.refetch())/> }
-                        .into_any()
+        <div class="esg-board" lang=lang_attr>
+            {move || {
+                let lang = nav.lang();
+                let m = i18n::messages(lang);
+                match index.get() {
+                    None => view! { <Loading what=m.loading_board/> }.into_any(),
+                    Some(Err(e)) => {
+                        view! {
+                            <LoadFailed
+                                message=e.message(lang)
+                                retry_label=m.retry
+                                retry=Callback::new(move |_| index.refetch())
+                            />
+                        }
+                            .into_any()
+                    }
+                    Some(Ok(index)) => view! { <Loaded index/> }.into_any(),
                 }
-                Some(Ok(index)) => view! { <Loaded index/> }.into_any(),
             }}
         </div>
     }
 }
 
+/// What the main area shows, and in which language: it is rebuilt only when one of these
+/// changes, so the search box keeps focus and text while the rows follow the state.
 #[derive(Clone, PartialEq)]
 enum Kind {
-    List,
-    Post(u32),
-    Invalid(String),
+    List(Lang),
+    Post(u32, Lang),
+    Invalid(String, Lang),
 }
 
 /// The browser title for a state: the article's title, or the board with the search and page.
-fn document_title(index: &BoardIndex, state: &UrlState) -> String {
+fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
     let board = &index.board.name;
     match &state.post {
         Some(PostRef::No(n)) if index.post(*n).is_some() => {
@@ -54,40 +69,43 @@ fn document_title(index: &BoardIndex, state: &UrlState) -> String {
                 index.post(*n).map(|p| p.title.as_str()).unwrap_or_default()
             )
         }
-        Some(_) => format!("게시글을 찾을 수 없습니다 - {board}"),
+        Some(_) => format!("{} - {board}", i18n::messages(lang).not_found_title),
         None => {
             let mut title = board.clone();
             let q = state.list.q.trim();
             if !q.is_empty() {
-                title = format!("‘{q}’ 검색 결과 - {title}");
+                title = i18n::title_with_search(lang, &title, q);
             }
             if state.list.page > 1 {
-                title.push_str(&format!(" - {}페이지", state.list.page));
+                title = i18n::title_with_page(lang, &title, state.list.page);
             }
             title
         }
     }
 }
 
-/// The board once its list file is in: the view the URL asks for.
+/// The board once its list is in: heading, language switch, skip link, and the view the URL
+/// asks for.
 #[component]
 fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
     let nav = use_nav();
     let name = index.board.name.clone();
     let title_index = index.clone();
     Effect::new(move |_| {
-        let title = nav.state.with(|state| document_title(&title_index, state));
+        let lang = nav.lang();
+        let title = nav
+            .state
+            .with(|state| document_title(&title_index, state, lang));
         if let Some(doc) = window().document() {
             doc.set_title(&title);
         }
     });
-    // What the main area shows; the list view is rebuilt only when coming back to it, so its
-    // search box keeps focus and text while the rows follow the state.
     let view_kind = Memo::new(move |_| {
+        let lang = nav.lang();
         nav.state.with(|s| match &s.post {
-            None => Kind::List,
-            Some(PostRef::No(n)) => Kind::Post(*n),
-            Some(PostRef::Invalid(t)) => Kind::Invalid(t.clone()),
+            None => Kind::List(lang),
+            Some(PostRef::No(n)) => Kind::Post(*n, lang),
+            Some(PostRef::Invalid(t)) => Kind::Invalid(t.clone(), lang),
         })
     });
     // A host page with its own heading can hide ours (data-title="false"); screen readers
@@ -97,21 +115,45 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
     } else {
         "board-title board-visually-hidden"
     };
+    let switch = move || {
+        let lang = nav.lang();
+        let m = i18n::messages(lang);
+        let other = i18n::other(lang);
+        let to = nav.state.with(|s| UrlState {
+            post: s.post.clone(),
+            list: ListParams {
+                lang: Some(other),
+                ..s.list.clone()
+            },
+        });
+        view! {
+            <StateLink to class="board-lang-switch" lang=i18n::messages(other).lang_attr>
+                {m.switch_to}
+            </StateLink>
+        }
+    };
+    let skip = move || {
+        let m = i18n::messages(nav.lang());
+        matches!(view_kind.get(), Kind::List(_))
+            .then(|| view! { <a class="board-skip" href="#board-list">{m.skip_to_list}</a> })
+    };
     view! {
+        {skip}
         <div class="board-header">
             <h1 class=title_class>{name}</h1>
+            {switch}
         </div>
         <div class="board-main">
             {move || {
                 let back = nav.state.with_untracked(|s| s.list_page(s.list.page));
                 match view_kind.get() {
-                    Kind::List => view! { <ListView index=index.clone()/> }.into_any(),
-                    Kind::Post(no) if index.post(no).is_some() => {
+                    Kind::List(_) => view! { <ListView index=index.clone()/> }.into_any(),
+                    Kind::Post(no, _) if index.post(no).is_some() => {
                         let state = nav.state.get_untracked();
                         view! { <ArticleView index=index.clone() no state/> }.into_any()
                     }
-                    Kind::Post(no) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
-                    Kind::Invalid(text) => view! { <NotFound asked=text back/> }.into_any(),
+                    Kind::Post(no, _) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
+                    Kind::Invalid(text, _) => view! { <NotFound asked=text back/> }.into_any(),
                 }
             }}
         </div>

@@ -1,7 +1,10 @@
-//! 링크 복사: puts the page's address (the article's shareable link) on the clipboard.
+//! 링크 복사: puts the article's shareable address on the clipboard.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+use crate::i18n;
+use crate::nav::use_nav;
 
 /// How long "복사됨" stays before the button reads "링크 복사" again.
 const SHOWN_MS: u64 = 3000;
@@ -15,8 +18,9 @@ async fn copy(text: &str) -> bool {
 
 #[component]
 pub fn CopyLink() -> impl IntoView {
+    let nav = use_nav();
+    let m = i18n::messages(nav.lang_untracked());
     // None: not tried yet; Some(ok): the last attempt's outcome, shown for a while.
-    let nav = crate::nav::use_nav();
     let outcome = RwSignal::new(None::<bool>);
     let on_click = move |_| {
         let url = nav.share_url(&nav.state.get_untracked());
@@ -30,12 +34,12 @@ pub fn CopyLink() -> impl IntoView {
     };
     view! {
         <button type="button" class="board-button board-button-secondary board-copy" on:click=on_click>
-            {move || if outcome.get() == Some(true) { "복사됨" } else { "링크 복사" }}
+            {move || if outcome.get() == Some(true) { m.copied } else { m.copy_link }}
         </button>
         <span class="board-copy-status" role="status">
             {move || match outcome.get() {
-                Some(true) => "주소를 복사했습니다.",
-                Some(false) => "주소를 복사하지 못했습니다. 주소창의 주소를 복사해 주세요.",
+                Some(true) => m.copy_ok,
+                Some(false) => m.copy_failed,
                 None => "",
             }}
         </span>

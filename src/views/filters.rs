@@ -7,20 +7,14 @@ use board_core::url_state::PAGE_SIZES;
 use board_core::{BoardIndex, Date, ListParams, Sort, UrlState};
 use leptos::prelude::*;
 
+use crate::i18n;
 use crate::nav::use_nav;
-
-fn sort_label(s: Sort) -> &'static str {
-    match s {
-        Sort::New => "최신순",
-        Sort::Old => "오래된순",
-        Sort::Views => "조회순",
-        Sort::Relevance => "정확도순",
-    }
-}
 
 #[component]
 pub fn Filters(index: Arc<BoardIndex>) -> impl IntoView {
     let nav = use_nav();
+    let lang = nav.lang_untracked();
+    let m = i18n::messages(lang);
     let list = move || nav.state.with(|s| s.list.clone());
     // Every filter change: a new history entry, back to page 1.
     let set = move |change: &dyn Fn(&mut ListParams)| {
@@ -77,7 +71,7 @@ pub fn Filters(index: Arc<BoardIndex>) -> impl IntoView {
         Sort::ALL
             .into_iter()
             .filter(|s| has_q || *s != Sort::Relevance)
-            .map(|s| view! { <option value=s.key() selected=current == s>{sort_label(s)}</option> })
+            .map(|s| view! { <option value=s.key() selected=current == s>{i18n::sort(lang, s)}</option> })
             .collect_view()
     };
     let on_sort = move |ev| {
@@ -86,7 +80,7 @@ pub fn Filters(index: Arc<BoardIndex>) -> impl IntoView {
     };
     let size_options = PAGE_SIZES
         .into_iter()
-        .map(|n| view! { <option value=n.to_string() selected=move || list().size == n>{format!("{n}개씩")}</option> })
+        .map(|n| view! { <option value=n.to_string() selected=move || list().size == n>{i18n::per_page_option(lang, n)}</option> })
         .collect_view();
     let on_size = move |ev| {
         let v = event_target_value(&ev);
@@ -96,27 +90,27 @@ pub fn Filters(index: Arc<BoardIndex>) -> impl IntoView {
     view! {
         <div class="board-filters">
             <label class="board-filter">
-                <span>"담당부서"</span>
+                <span>{m.col_dept}</span>
                 <select name="dept" on:change=on_dept>
-                    <option value="" selected=move || list().dept.is_none()>"전체"</option>
+                    <option value="" selected=move || list().dept.is_none()>{m.all}</option>
                     {dept_options}
                     {unknown_dept}
                 </select>
             </label>
             <label class="board-filter">
-                <span>"시작일"</span>
+                <span>{m.date_from}</span>
                 <input type="date" name="from" prop:value=date_value(|l| l.from) on:change=on_from/>
             </label>
             <label class="board-filter">
-                <span>"종료일"</span>
+                <span>{m.date_to}</span>
                 <input type="date" name="to" prop:value=date_value(|l| l.to) on:change=on_to/>
             </label>
             <label class="board-filter">
-                <span>"정렬"</span>
+                <span>{m.order}</span>
                 <select name="sort" on:change=on_sort>{sort_options}</select>
             </label>
             <label class="board-filter">
-                <span>"목록 수"</span>
+                <span>{m.per_page}</span>
                 <select name="size" on:change=on_size>{size_options}</select>
             </label>
         </div>

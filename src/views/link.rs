@@ -25,6 +25,9 @@ pub fn StateLink(
     /// Hover text (`title`), e.g. the whole title when it is cut with an ellipsis.
     #[prop(optional, into)]
     tooltip: Option<String>,
+    /// The language of the link text, when it differs from the page's (the language switch).
+    #[prop(optional, into)]
+    lang: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
@@ -44,6 +47,7 @@ pub fn StateLink(
             aria-label=label
             aria-current=current.then_some("page")
             title=tooltip
+            lang=lang
             on:click=on_click
         >
             {children()}

@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::{
-    highlight, select, BoardIndex, Date, ListParams, Pagination, PostSummary, UrlState,
+    highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, UrlState,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n;
 use crate::nav::use_nav;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
@@ -35,22 +36,18 @@ fn narrowed(l: &ListParams) -> bool {
 }
 
 /// The count line: `총 N건`, or a sentence saying why there is nothing.
-fn count_text(index: &BoardIndex, p: &Page) -> String {
+fn count_text(index: &BoardIndex, p: &Page, lang: Lang) -> String {
     let l = &p.state.list;
+    let m = i18n::messages(lang);
     if p.pages.total > 0 {
-        return format!(
-            "총 {}건 · {}/{} 페이지",
-            thousands(p.pages.total as u64),
-            p.pages.page,
-            p.pages.last
-        );
+        return i18n::count(lang, p.pages.total, p.pages.page, p.pages.last);
     }
     match &l.dept {
         Some(d) if !index.departments.iter().any(|x| &x.name == d) => {
-            format!("담당부서 ‘{d}’의 게시글이 없습니다.")
+            i18n::no_posts_in_dept(lang, d)
         }
-        _ if narrowed(l) => "검색 결과가 없습니다.".to_string(),
-        _ => "등록된 게시글이 없습니다.".to_string(),
+        _ if narrowed(l) => m.nothing_found.to_string(),
+        _ => m.board_empty.to_string(),
     }
 }
 
@@ -91,10 +88,12 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
             request_animation_frame(move || focus_title(no));
         }
     });
-    let caption = format!("{} 목록", index.board.name);
+    let lang = nav.lang_untracked();
+    let m = i18n::messages(lang);
+    let caption = i18n::list_caption(lang, &index.board.name);
     let count = {
         let index = index.clone();
-        move || count_text(&index, &page.read())
+        move || count_text(&index, &page.read(), lang)
     };
     // Clears the search and the filters, keeping the reader's page size and language.
     let reset = move |_| {
@@ -103,7 +102,7 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
             post: None,
             list: ListParams {
                 size: l.size,
-                english: l.english,
+                lang: l.lang,
                 ..Default::default()
             },
         });
@@ -114,7 +113,7 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
         <div class="board-summary">
             <p class="board-count" role="status" aria-live="polite">{count}</p>
             <Show when=move || page.with(|p| p.pages.total == 0 && narrowed(&p.state.list))>
-                <button type="button" class="board-button board-button-secondary" on:click=reset>"검색 초기화"</button>
+                <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
             </Show>
         </div>
         {move || {
@@ -142,6 +141,7 @@ pub fn ListTable(
     #[prop(default = None)]
     current: Option<u32>,
 ) -> impl IntoView {
+    let m = i18n::messages(use_nav().lang_untracked());
     let rows = posts
         .into_iter()
         .map(|p| {
@@ -168,7 +168,7 @@ pub fn ListTable(
                             <StateLink to class="title-link" tooltip=title current=is_current attr:data-post=p.no>
                                 {pieces}
                             </StateLink>
-                            {is_new.then(|| view! { <span class="badge-new">"새 글"</span> })}
+                            {is_new.then(|| view! { <span class="badge-new">{m.new_badge}</span> })}
                         </span>
                     </td>
                     <td class="col-author">{p.author.unwrap_or_else(|| "—".into())}</td>
@@ -183,11 +183,11 @@ pub fn ListTable(
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col" class="col-no">"번호"</th>
-                    <th scope="col" class="col-title">"제목"</th>
-                    <th scope="col" class="col-author">"글쓴이"</th>
-                    <th scope="col" class="col-date">"날짜"</th>
-                    <th scope="col" class="col-views">"조회수"</th>
+                    <th scope="col" class="col-no">{m.col_no}</th>
+                    <th scope="col" class="col-title">{m.col_title}</th>
+                    <th scope="col" class="col-author">{m.col_author}</th>
+                    <th scope="col" class="col-date">{m.col_date}</th>
+                    <th scope="col" class="col-views">{m.col_views}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -3,6 +3,8 @@
 use board_core::UrlState;
 use leptos::prelude::*;
 
+use crate::i18n;
+use crate::nav::use_nav;
 use crate::views::link::StateLink;
 
 #[component]
@@ -13,11 +15,13 @@ pub fn NotFound(
     /// The list to return to.
     back: UrlState,
 ) -> impl IntoView {
+    let lang = use_nav().lang_untracked();
+    let m = i18n::messages(lang);
     view! {
         <section class="board-notfound" aria-labelledby="board-notfound-title">
-            <h2 id="board-notfound-title">"게시글을 찾을 수 없습니다"</h2>
-            <p>"요청한 게시글(" {asked} ")을 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었을 수 있습니다."</p>
-            <p class="board-actions"><StateLink to=back class="board-button">"목록"</StateLink></p>
+            <h2 id="board-notfound-title">{m.not_found_title}</h2>
+            <p>{i18n::not_found_sentence(lang, &asked)}</p>
+            <p class="board-actions"><StateLink to=back class="board-button">{m.back_to_list}</StateLink></p>
         </section>
     }
 }

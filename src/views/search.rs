@@ -8,19 +8,11 @@ use board_core::{Field, ListParams, UrlState};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::i18n;
 use crate::nav::use_nav;
 
 /// How long typing must pause before the list follows.
 const DEBOUNCE_MS: u64 = 200;
-
-fn field_label(f: Field) -> &'static str {
-    match f {
-        Field::All => "전체",
-        Field::Title => "제목",
-        Field::Body => "내용",
-        Field::Author => "글쓴이",
-    }
-}
 
 /// The list for a new search: page 1, the same filters.
 fn searched(state: &UrlState, q: String, field: Field) -> UrlState {
@@ -38,6 +30,8 @@ fn searched(state: &UrlState, q: String, field: Field) -> UrlState {
 #[component]
 pub fn SearchForm() -> impl IntoView {
     let nav = use_nav();
+    let lang = nav.lang_untracked();
+    let m = i18n::messages(lang);
     let initial = nav.state.with_untracked(|s| s.list.q.clone());
     let draft = RwSignal::new(initial.clone());
     // The last query this form put into the URL; any other change came from outside.
@@ -101,36 +95,61 @@ pub fn SearchForm() -> impl IntoView {
             let _ = input.focus();
         }
     };
+    // Escape in the box clears it (and the search).
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && !draft.with_untracked(String::is_empty) {
+            ev.prevent_default();
+            draft.set(String::new());
+            apply(String::new());
+        }
+    };
+    // `/` anywhere on the page (outside a text field) jumps to the search box.
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        });
+        if let (false, Some(input)) = (typing, input_ref.get_untracked()) {
+            ev.prevent_default();
+            let _ = input.focus();
+        }
+    });
+    on_cleanup(move || shortcut.remove());
     let field = move || nav.state.with(|s| s.list.field);
     let options = Field::ALL
         .into_iter()
-        .map(|f| view! { <option value=f.key() selected=move || field() == f>{field_label(f)}</option> })
+        .map(|f| view! { <option value=f.key() selected=move || field() == f>{i18n::field(lang, f)}</option> })
         .collect_view();
 
     view! {
-        <form class="board-search" role="search" aria-label="게시글 검색" on:submit=on_submit>
-            <select class="board-search-field" name="field" aria-label="검색 조건" on:change=on_field>
+        <form class="board-search" role="search" aria-label=m.search_form on:submit=on_submit>
+            <select class="board-search-field" name="field" aria-label=m.search_field on:change=on_field>
                 {options}
             </select>
             <span class="board-search-box">
-                <label for="board-search-q" class="board-visually-hidden">"검색어"</label>
+                <label for="board-search-q" class="board-visually-hidden">{m.search_text}</label>
                 <input
                     id="board-search-q"
                     node_ref=input_ref
                     type="search"
                     name="q"
-                    placeholder="검색어를 입력하세요"
+                    placeholder=m.search_placeholder
                     autocomplete="off"
                     prop:value=move || draft.get()
                     on:input=on_input
+                    on:keydown=on_key
+                    aria-keyshortcuts="/"
                 />
                 <Show when=move || !draft.with(String::is_empty)>
-                    <button type="button" class="board-search-clear" aria-label="검색어 지우기" on:click=clear>
+                    <button type="button" class="board-search-clear" aria-label=m.clear_search on:click=clear>
                         "×"
                     </button>
                 </Show>
             </span>
-            <button type="submit" class="board-button">"검색"</button>
+            <button type="submit" class="board-button">{m.search_button}</button>
         </form>
     }
 }

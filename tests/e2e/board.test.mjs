@@ -74,7 +74,7 @@ test('pagination: page links carry the state; out-of-range pages are clamped', a
   await nav.waitFor();
   assert.equal(await nav.locator('[aria-current="page"]').innerText(), '1');
   for (const name of ['처음', '이전']) {
-    assert.equal(await nav.locator('span[aria-disabled="true"]', { hasText: name }).count(), 1, name);
+    assert.equal(await nav.locator('a[aria-disabled="true"]', { hasText: name }).count(), 1, name);
   }
   assert.match(await nav.getByRole('link', { name: '2', exact: true }).getAttribute('href'), /page=2/);
   await nav.getByRole('link', { name: '다음' }).click();

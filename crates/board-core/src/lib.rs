@@ -20,4 +20,4 @@ pub use model::{
 };
 pub use page::Pagination;
 pub use query::{highlight, neighbours, position, select, Field, Sort};
-pub use url_state::{ListParams, PostRef, UrlState};
+pub use url_state::{Lang, ListParams, PostRef, UrlState};

@@ -23,8 +23,9 @@ pub struct ListParams {
     pub to: Option<Date>,
     /// The order asked for in the URL; see [`ListParams::effective_sort`].
     pub sort: Option<Sort>,
-    /// `lang=en`; Korean otherwise.
-    pub english: bool,
+    /// `lang=`: the UI language asked for in the URL; `None` leaves it to the host page
+    /// (`data-lang`), which defaults to Korean.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ListParams {
@@ -38,7 +39,7 @@ impl Default for ListParams {
             from: None,
             to: None,
             sort: None,
-            english: false,
+            lang: None,
         }
     }
 }
@@ -51,6 +52,31 @@ impl ListParams {
             Some(Sort::Relevance) | None if has_q => Sort::Relevance,
             Some(Sort::Relevance) | None => Sort::New,
             Some(s) => s,
+        }
+    }
+}
+
+/// The UI language (`lang=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lang> {
+        match key {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
         }
     }
 }
@@ -114,7 +140,7 @@ impl UrlState {
                 "from" => l.from = v.parse().ok(),
                 "to" => l.to = v.parse().ok(),
                 "sort" => l.sort = Sort::from_key(&v),
-                "lang" => l.english = v == "en",
+                "lang" => l.lang = Lang::from_key(&v),
                 _ => {}
             }
         }
@@ -172,8 +198,8 @@ impl UrlState {
         if let Some(sort) = l.sort {
             s.append_pair("sort", sort.key());
         }
-        if l.english {
-            s.append_pair("lang", "en");
+        if let Some(lang) = l.lang {
+            s.append_pair("lang", lang.key());
         }
         s.finish()
     }
@@ -224,7 +250,7 @@ mod tests {
         assert_eq!(l.dept.as_deref(), Some("고용노동부"));
         assert_eq!(l.from.unwrap().to_string(), "2025-09-01");
         assert_eq!(l.to.unwrap().to_string(), "2025-09-30");
-        assert_eq!((l.sort, l.english), (Some(Sort::Views), true));
+        assert_eq!((l.sort, l.lang), (Some(Sort::Views), Some(Lang::En)));
     }
 
     #[test]
@@ -309,7 +335,7 @@ mod tests {
             proptest::option::of((1u16..9999, 1u8..13, 1u8..29)),
         )
             .prop_map(
-                |(post, page, size, q, field, dept, sort, english, d)| UrlState {
+                |(post, page, size, q, field, dept, sort, lang, d)| UrlState {
                     post: post
                         .filter(|p| !matches!(p, PostRef::Invalid(t) if t.parse::<u32>().is_ok())),
                     list: ListParams {
@@ -321,7 +347,7 @@ mod tests {
                         from: d.and_then(|(y, m, d)| Date::new(y, m, d)),
                         to: None,
                         sort,
-                        english,
+                        lang: lang.then_some(Lang::En),
                     },
                 },
             )
