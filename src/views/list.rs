@@ -120,7 +120,7 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
             let p = page.get();
             (p.pages.total > 0).then(|| {
                 view! {
-                    <ListTable caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
+                    <ListTable skip_target=true caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
                     <PageNav pages=p.pages state=p.state/>
                 }
             })
@@ -140,6 +140,9 @@ pub fn ListTable(
     /// The post being read, when the table is shown beneath an article.
     #[prop(default = None)]
     current: Option<u32>,
+    /// The main list's table is the skip link's target.
+    #[prop(default = false)]
+    skip_target: bool,
 ) -> impl IntoView {
     let m = i18n::messages(use_nav().lang_untracked());
     let rows = posts
@@ -179,7 +182,7 @@ pub fn ListTable(
         })
         .collect_view();
     view! {
-        <table class="board-table">
+        <table class="board-table" id=skip_target.then_some("board-list") tabindex=skip_target.then_some("-1")>
             <caption>{caption}</caption>
             <thead>
                 <tr>
