@@ -139,10 +139,10 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
     };
     view! {
         {skip}
-        <div class="board-header">
+        <header class="board-header">
             <h1 class=title_class>{name}</h1>
             {switch}
-        </div>
+        </header>
         <div class="board-main">
             {move || {
                 let back = nav.state.with_untracked(|s| s.list_page(s.list.page));

@@ -36,11 +36,13 @@ const views = [
   ['phone-article', '?post=3410', '.board-body p', 375],
   ['english', '?lang=en', 'tbody tr', 1280],
   ['english-article', '?lang=en&post=3405', 'article h2', 1280],
+  ['dark-list', '?q=%ED%99%94%ED%95%99', 'tbody mark', 1280, 'dark'],
+  ['dark-article', '?post=3410', '.board-body p', 375, 'dark'],
 ];
 
-for (const [name, query, ready, width] of views) {
+for (const [name, query, ready, width, scheme = 'light'] of views) {
   test(`axe: ${name} has no serious or critical violations`, async () => {
-    const page = await openPage(browser, query);
+    const page = await openPage(browser, query, (p) => p.emulateMedia({ colorScheme: scheme }));
     await page.setViewportSize({ width, height: 900 });
     await page.locator(ready).first().waitFor();
     assert.deepEqual(await audit(page), []);
