@@ -147,6 +147,7 @@ mod tests {
                 })
                 .collect(),
             departments: vec![],
+            search_keys: Default::default(),
         }
     }
 

@@ -228,6 +228,7 @@ impl Board {
                     .into_iter()
                     .map(|(name, count)| DeptCount { name, count })
                     .collect(),
+                search_keys: Default::default(),
             },
             bodies,
         }

@@ -229,6 +229,7 @@ pub fn board<E>(
             .into_iter()
             .map(|(name, count)| DeptCount { name, count })
             .collect(),
+        search_keys: Default::default(),
     })
 }
 

@@ -11,6 +11,7 @@ pub mod linkify;
 pub mod model;
 pub mod page;
 pub mod query;
+pub mod search;
 pub mod url_state;
 
 pub use date::Date;

@@ -68,6 +68,8 @@ pub struct BoardIndex {
     pub posts: Vec<PostSummary>,
     /// Every 담당부서 with how many posts carry it, by name.
     pub departments: Vec<DeptCount>,
+    /// Search keys, prepared on the first search (see `query::select`).
+    pub search_keys: std::sync::OnceLock<Vec<crate::query::PostKeys>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,6 +225,7 @@ impl BoardIndex {
             board: manifest.board,
             posts,
             departments,
+            search_keys: Default::default(),
         })
     }
 

@@ -1,10 +1,11 @@
 //! Which posts a list shows, and in what order (`CONTRACT.md` §1 filters, §3 orders).
 //!
-//! One entry point, [`select`], is what every view uses; the Korean-aware matcher of issue 5 will
-//! replace [`matches`] without touching the views.
+//! One entry point, [`select`], is what every view uses; matching is the Korean-aware engine of
+//! [`crate::search`], over keys prepared once per dataset.
 
 use std::cmp::Ordering;
 
+use crate::search::{pieces, Haystack, Query};
 use crate::{BoardIndex, ListParams, PostSummary};
 
 /// Where the search text is looked for (`field=`).
@@ -66,110 +67,86 @@ fn by_new(a: &PostSummary, b: &PostSummary) -> Ordering {
     b.date.cmp(&a.date).then(b.no.cmp(&a.no))
 }
 
-/// Compares two posts in the order `sort` asks for. Relevance ranks by [`rank`] first.
-fn compare(sort: Sort, q: &str, a: &PostSummary, b: &PostSummary) -> Ordering {
+/// Compares two posts in the order `sort` asks for; relevance compares the ranks first.
+fn compare(sort: Sort, a: (&PostSummary, u8), b: (&PostSummary, u8)) -> Ordering {
     match sort {
-        Sort::New => by_new(a, b),
-        Sort::Old => by_new(b, a),
-        Sort::Views => b
-            .views
-            .unwrap_or(0)
-            .cmp(&a.views.unwrap_or(0))
-            .then_with(|| by_new(a, b)),
-        Sort::Relevance => rank(q, a).cmp(&rank(q, b)).then_with(|| by_new(a, b)),
+        Sort::New => by_new(a.0, b.0),
+        Sort::Old => by_new(b.0, a.0),
+        Sort::Views => {
+            b.0.views
+                .unwrap_or(0)
+                .cmp(&a.0.views.unwrap_or(0))
+                .then_with(|| by_new(a.0, b.0))
+        }
+        Sort::Relevance => a.1.cmp(&b.1).then_with(|| by_new(a.0, b.0)),
     }
 }
 
-/// Lower is better: a title hit before a hit elsewhere.
-fn rank(q: &str, p: &PostSummary) -> u8 {
-    if contains(&p.title, q) {
-        0
-    } else {
-        1
-    }
+/// A post's searchable texts, prepared once per dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostKeys {
+    title: Haystack,
+    author: Haystack,
+    dept: Haystack,
 }
 
-/// One character folded for matching: Latin case ignored. One char in, one char out, so byte
-/// positions found in the folded text map straight back to the original.
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
-}
-
-/// Byte ranges of the non-overlapping case-insensitive occurrences of `needle` in `haystack`.
-/// Plain substring matching until the Korean engine (issue 5) replaces it.
-pub fn find_all(haystack: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    let needle: Vec<char> = crate::hangul::compose(needle).chars().map(fold).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let hay: Vec<(usize, char)> = haystack.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()]
-            .iter()
-            .map(|(_, c)| *c)
-            .eq(needle.iter().copied())
-        {
-            let end = hay
-                .get(i + needle.len())
-                .map_or(haystack.len(), |(b, _)| *b);
-            out.push(hay[i].0..end);
-            i += needle.len();
-        } else {
-            i += 1;
+impl PostKeys {
+    fn new(p: &PostSummary) -> PostKeys {
+        PostKeys {
+            title: Haystack::new(&p.title),
+            author: Haystack::new(p.author.as_deref().unwrap_or("")),
+            dept: Haystack::new(p.dept.as_deref().unwrap_or("")),
         }
     }
-    out
 }
 
-fn contains(haystack: &str, needle: &str) -> bool {
-    !find_all(haystack, needle).is_empty()
+fn keys(index: &BoardIndex) -> &[PostKeys] {
+    index
+        .search_keys
+        .get_or_init(|| index.posts.iter().map(PostKeys::new).collect())
+}
+
+/// How well a post matches (lower is better: title before author/department, exact before
+/// 초성/partial), or `None`. Bodies are not in the list data; `body` finds nothing until the
+/// body index exists.
+fn rank(q: &Query, k: &PostKeys, field: Field) -> Option<u8> {
+    let score = |h: &Haystack, base: u8| q.find(h).map(|hit| base + u8::from(!hit.exact));
+    match field {
+        Field::Title => score(&k.title, 0),
+        Field::Author => score(&k.author, 2),
+        Field::Body => None,
+        Field::All => [score(&k.title, 0), score(&k.author, 2), score(&k.dept, 2)]
+            .into_iter()
+            .flatten()
+            .min(),
+    }
+}
+
+/// Whether a post matches the search text in the given field.
+pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
+    match Query::parse(q) {
+        None => true,
+        Some(query) => rank(&query, &PostKeys::new(p), field).is_some(),
+    }
 }
 
 /// A title cut into plain and matched pieces, for `<mark>`.
 pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<(&'a str, bool)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for r in find_all(text, q.trim()) {
-        if r.start > at {
-            out.push((&text[at..r.start], false));
-        }
-        out.push((&text[r.clone()], true));
-        at = r.end;
-    }
-    if at < text.len() || out.is_empty() {
-        out.push((&text[at..], false));
-    }
-    out
-}
-
-/// Whether a post matches the search text in the given field. Bodies are not in the list data;
-/// until the body index exists, `body` searches find nothing and `all` covers the list fields.
-pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
-    let q = q.trim();
-    if q.is_empty() {
-        return true;
-    }
-    let author = || p.author.as_deref().is_some_and(|a| contains(a, q));
-    match field {
-        Field::Title => contains(&p.title, q),
-        Field::Author => author(),
-        Field::Body => false,
-        Field::All => {
-            contains(&p.title, q) || author() || p.dept.as_deref().is_some_and(|d| contains(d, q))
-        }
-    }
+    let ranges = Query::parse(q)
+        .and_then(|query| query.find(&Haystack::new(text)))
+        .map(|h| h.ranges)
+        .unwrap_or_default();
+    pieces(text, &ranges)
 }
 
 /// The posts the list shows for these parameters, as indices into `index.posts`, in order.
 pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
-    let q = params.q.trim();
-    let mut rows: Vec<usize> = index
+    let query = Query::parse(&params.q);
+    let keys = keys(index);
+    let mut rows: Vec<(usize, u8)> = index
         .posts
         .iter()
         .enumerate()
-        .filter(|(_, p)| matches(p, q, params.field))
         .filter(|(_, p)| {
             params
                 .dept
@@ -178,11 +155,14 @@ pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
         })
         .filter(|(_, p)| params.from.is_none_or(|from| p.date >= from))
         .filter(|(_, p)| params.to.is_none_or(|to| p.date <= to))
-        .map(|(i, _)| i)
+        .filter_map(|(i, _)| match &query {
+            None => Some((i, 0)),
+            Some(q) => rank(q, &keys[i], params.field).map(|r| (i, r)),
+        })
         .collect();
     let sort = params.effective_sort();
-    rows.sort_by(|&a, &b| compare(sort, q, &index.posts[a], &index.posts[b]));
-    rows
+    rows.sort_by(|&(a, ra), &(b, rb)| compare(sort, (&index.posts[a], ra), (&index.posts[b], rb)));
+    rows.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Where post `no` stands in an ordered list (0-based), if it is in it.
@@ -232,6 +212,7 @@ mod tests {
                 post(1, "2025-11-03", Some(10), "상생협력기금"),
             ],
             departments: vec![],
+            search_keys: Default::default(),
         }
     }
 
@@ -362,6 +343,7 @@ mod tests {
                     name: "환경부".into(),
                     count: 0,
                 }],
+                search_keys: Default::default(),
             })
         }
 
@@ -395,11 +377,7 @@ mod tests {
             fn any_text_any_query(text in "\\PC{0,40}", q in "\\PC{0,8}") {
                 let pieces = highlight(&text, &q);
                 prop_assert_eq!(pieces.iter().map(|(t, _)| *t).collect::<String>(), text.clone());
-                for (t, hit) in pieces {
-                    if hit {
-                        prop_assert!(!find_all(t, q.trim()).is_empty());
-                    }
-                }
+                prop_assert!(pieces.iter().filter(|(_, hit)| *hit).all(|(t, _)| !t.is_empty()));
                 let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false };
                 for f in Field::ALL {
                     let _ = matches(&p, &q, f);
@@ -421,9 +399,12 @@ mod tests {
                 sorted.sort();
                 prop_assert_eq!(&sorted, &expected);
                 let sort = params.effective_sort();
+                let r = |i: usize| Query::parse(&params.q)
+                    .and_then(|q| rank(&q, &PostKeys::new(&board.posts[i]), params.field))
+                    .unwrap_or(0);
                 for w in rows.windows(2) {
-                    let (a, b) = (&board.posts[w[0]], &board.posts[w[1]]);
-                    prop_assert_ne!(compare(sort, &params.q, a, b), Ordering::Greater);
+                    let (a, b) = ((&board.posts[w[0]], r(w[0])), (&board.posts[w[1]], r(w[1])));
+                    prop_assert_ne!(compare(sort, a, b), Ordering::Greater);
                 }
                 let last = Pagination::new(rows.len(), 1, params.size).last;
                 let mut paged = Vec::new();

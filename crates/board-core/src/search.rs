@@ -1,0 +1,464 @@
+//! The Korean-aware query engine: how a reader's typing finds a post.
+//!
+//! Rules (issue 5): Hangul composed (NFC for Hangul), Latin case and full-width forms folded;
+//! substring anywhere; spaces ignored (임금 체불 = 임금체불), or, when the joined query does not
+//! match, every space-separated term must match (AND); compatibility consonants match syllable
+//! initials (ㅇㄱㅊㅂ finds 임금체불, 고용ㄴㄷ finds 고용노동); the last syllable may still be being
+//! typed (고요 finds 고용, 화학제푸 finds 화학제품, 개울 finds 개우+ㄹ…). Syllable arithmetic only
+//! (0xAC00 + (initial×21 + medial)×28 + final), no dictionary.
+
+use std::ops::Range;
+
+const S_BASE: u32 = 0xAC00;
+const S_COUNT: u32 = 11_172;
+
+/// Compatibility jamo (ㄱ…ㅎ) of the 19 initial consonants, in syllable order.
+const INITIALS: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// The 27 finals (index 1…27) as (first consonant, second consonant) initial indices; a final
+/// that is not a possible initial (compound ones) names its first part's initial.
+const FINALS: [(u8, Option<u8>); 28] = [
+    (255, None),   // no final
+    (0, None),     // ㄱ
+    (1, None),     // ㄲ
+    (0, Some(9)),  // ㄳ
+    (2, None),     // ㄴ
+    (2, Some(12)), // ㄵ
+    (2, Some(18)), // ㄶ
+    (3, None),     // ㄷ
+    (5, None),     // ㄹ
+    (5, Some(0)),  // ㄺ
+    (5, Some(6)),  // ㄻ
+    (5, Some(7)),  // ㄼ
+    (5, Some(9)),  // ㄽ
+    (5, Some(16)), // ㄾ
+    (5, Some(17)), // ㄿ
+    (5, Some(18)), // ㅀ
+    (6, None),     // ㅁ
+    (7, None),     // ㅂ
+    (7, Some(9)),  // ㅄ
+    (9, None),     // ㅅ
+    (10, None),    // ㅆ
+    (11, None),    // ㅇ
+    (12, None),    // ㅈ
+    (14, None),    // ㅊ
+    (15, None),    // ㅋ
+    (16, None),    // ㅌ
+    (17, None),    // ㅍ
+    (18, None),    // ㅎ
+];
+
+/// (initial, medial, final) of a precomposed syllable.
+fn parts(c: char) -> Option<(u8, u8, u8)> {
+    let s = (c as u32).checked_sub(S_BASE).filter(|s| *s < S_COUNT)?;
+    Some(((s / 588) as u8, ((s % 588) / 28) as u8, (s % 28) as u8))
+}
+
+fn initial_of_jamo(c: char) -> Option<u8> {
+    INITIALS.iter().position(|&j| j == c).map(|i| i as u8)
+}
+
+/// One character folded for matching: Latin lower case, full-width ASCII to ASCII.
+pub fn fold(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Text prepared for matching: its characters composed and folded, spaces left out, each with
+/// the byte range it came from in the original (for `<mark>`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Haystack {
+    chars: Vec<char>,
+    spans: Vec<Range<usize>>,
+}
+
+impl Haystack {
+    pub fn new(text: &str) -> Haystack {
+        let mut h = Haystack::default();
+        // Compose decomposed Hangul first, remembering where each composed char came from.
+        let mut pending: Option<(char, Range<usize>)> = None;
+        let push = |h: &mut Haystack, c: char, r: Range<usize>| {
+            let f = fold(c);
+            if !f.is_whitespace() {
+                h.chars.push(f);
+                h.spans.push(r);
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let r = i..i + c.len_utf8();
+            if let Some((p, pr)) = pending.take() {
+                let joined: String = [p, c].iter().collect();
+                let composed = crate::hangul::compose(&joined);
+                let mut it = composed.chars();
+                if let (Some(one), None) = (it.next(), it.next()) {
+                    pending = Some((one, pr.start..r.end));
+                    continue;
+                }
+                push(&mut h, p, pr);
+            }
+            pending = Some((c, r));
+        }
+        if let Some((p, pr)) = pending {
+            push(&mut h, p, pr);
+        }
+        h
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+}
+
+/// One query character and what it may match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Q {
+    /// Itself (after folding).
+    Lit(char),
+    /// A compatibility consonant: a syllable with that initial, or the jamo itself.
+    Initial(u8, char),
+    /// The last syllable, perhaps still being typed: same initial and medial; its final, if it
+    /// has one, may be a compound's first part or the next syllable's initial.
+    Typing(char, u8, u8, u8),
+}
+
+fn compile(text: &str) -> Vec<Q> {
+    let chars: Vec<char> = Haystack::new(text).chars;
+    let last = chars.len().saturating_sub(1);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match (initial_of_jamo(c), parts(c)) {
+            (Some(l), _) => Q::Initial(l, c),
+            (None, Some((l, v, t))) if i == last => Q::Typing(c, l, v, t),
+            _ => Q::Lit(c),
+        })
+        .collect()
+}
+
+/// A parsed search text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    joined: Vec<Q>,
+    terms: Vec<Vec<Q>>,
+}
+
+/// Where a query matched in one text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte ranges in the original text, in order, not overlapping.
+    pub ranges: Vec<Range<usize>>,
+    /// Every character matched as typed (no 초성, no syllable still being typed).
+    pub exact: bool,
+}
+
+impl Query {
+    /// `None` for a search text with nothing to look for.
+    pub fn parse(text: &str) -> Option<Query> {
+        let joined = compile(text);
+        if joined.is_empty() {
+            return None;
+        }
+        let terms: Vec<Vec<Q>> = text
+            .split_whitespace()
+            .map(compile)
+            .filter(|t| !t.is_empty())
+            .collect();
+        Some(Query { joined, terms })
+    }
+
+    /// Where the query matches `h`: the joined query anywhere; else, with several terms, each
+    /// term somewhere.
+    pub fn find(&self, h: &Haystack) -> Option<Hit> {
+        if let Some(hit) = find_seq(&self.joined, h) {
+            return Some(hit);
+        }
+        if self.terms.len() < 2 {
+            return None;
+        }
+        let mut ranges = Vec::new();
+        let mut exact = true;
+        for t in &self.terms {
+            let hit = find_seq(t, h)?;
+            exact &= hit.exact;
+            ranges.extend(hit.ranges);
+        }
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup_by(|b, a| {
+            if b.start < a.end {
+                a.end = a.end.max(b.end);
+                true
+            } else {
+                false
+            }
+        });
+        Some(Hit { ranges, exact })
+    }
+}
+
+/// Matches one query char at `h[k]`: Some((chars consumed, exact)).
+fn match_at(q: Q, h: &Haystack, k: usize) -> Option<(usize, bool)> {
+    let c = *h.chars.get(k)?;
+    match q {
+        Q::Lit(x) => (c == x).then_some((1, true)),
+        Q::Initial(l, jamo) => {
+            if c == jamo {
+                Some((1, true))
+            } else {
+                parts(c).filter(|p| p.0 == l).map(|_| (1, false))
+            }
+        }
+        Q::Typing(x, l, v, t) => {
+            if c == x {
+                return Some((1, true));
+            }
+            let (hl, hv, ht) = parts(c)?;
+            if hl != l || hv != v {
+                return None;
+            }
+            if t == 0 {
+                return Some((1, false)); // 고요 → 고용
+            }
+            let (t_initial, _) = FINALS[t as usize];
+            let (h_first, h_second) = FINALS[ht as usize];
+            if ht != 0
+                && h_second.is_some()
+                && h_first == t_initial
+                && FINALS[t as usize].1.is_none()
+            {
+                return Some((1, false)); // 달 → 닭 (ㄹ is the first part of ㄺ)
+            }
+            // 개울 → 개우+ㄹ…: the typed final is the next syllable's initial.
+            let next_initial = h.chars.get(k + 1).and_then(|&n| parts(n)).map(|p| p.0);
+            let (first, second) = FINALS[t as usize];
+            let ok = match second {
+                None => ht == 0 && next_initial == Some(first),
+                // 앉 → 안+ㅈ…: a compound final split across the syllables.
+                Some(s) => FINALS[ht as usize] == (first, None) && next_initial == Some(s),
+            };
+            ok.then_some((1, false))
+        }
+    }
+}
+
+fn find_seq(q: &[Q], h: &Haystack) -> Option<Hit> {
+    if q.is_empty() || q.len() > h.chars.len() {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    let mut exact = true;
+    let mut start = 0;
+    while start + q.len() <= h.chars.len() {
+        let mut k = start;
+        let mut all_exact = true;
+        let ok = q.iter().all(|&qc| match match_at(qc, h, k) {
+            Some((n, e)) => {
+                k += n;
+                all_exact &= e;
+                true
+            }
+            None => false,
+        });
+        if ok {
+            ranges.push(h.spans[start].start..h.spans[k - 1].end);
+            exact &= all_exact;
+            start = k;
+        } else {
+            start += 1;
+        }
+    }
+    (!ranges.is_empty()).then_some(Hit { ranges, exact })
+}
+
+/// A text cut into plain and matched pieces, for `<mark>`.
+pub fn pieces<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(q: &str, text: &str) -> Option<Vec<String>> {
+        let h = Query::parse(q)?.find(&Haystack::new(text))?;
+        Some(
+            h.ranges
+                .iter()
+                .map(|r| text[r.clone()].to_string())
+                .collect(),
+        )
+    }
+
+    fn finds(q: &str, text: &str) -> bool {
+        hit(q, text).is_some()
+    }
+
+    #[test]
+    fn substring_anywhere_not_word_prefixes() {
+        assert_eq!(
+            hit("노동부", "고용노동부는 발표했다"),
+            Some(vec!["노동부".into()])
+        );
+        assert!(!finds("노동청", "고용노동부는"));
+    }
+
+    #[test]
+    fn spacing_insensitive_both_ways_and_terms_and() {
+        assert_eq!(
+            hit("임금 체불", "임금체불 근절"),
+            Some(vec!["임금체불".into()])
+        );
+        assert_eq!(
+            hit("임금체불", "임금 체불 근절"),
+            Some(vec!["임금 체불".into()])
+        );
+        assert_eq!(
+            hit("체불 근절 임금", "임금체불 근절 대책"),
+            Some(vec!["임금".into(), "체불".into(), "근절".into()])
+        );
+        assert!(!finds("임금 환경", "임금체불 근절"));
+    }
+
+    #[test]
+    fn initial_consonants() {
+        assert!(finds("ㅇㄱㅊㅂ", "임금체불"));
+        assert!(finds("ㄱㅇㄴㄷㅂ", "고용노동부, 17개"));
+        assert!(finds("고용ㄴㄷ", "고용노동부"));
+        assert!(!finds("ㄱㅇㄴㄷㅈ", "고용노동부"));
+        assert_eq!(
+            Query::parse("ㅇㄱ")
+                .unwrap()
+                .find(&Haystack::new("임금"))
+                .unwrap()
+                .exact,
+            false
+        );
+    }
+
+    #[test]
+    fn the_syllable_being_typed() {
+        assert!(finds("고요", "고용노동부"));
+        assert!(finds("화학제푸", "화학제품 안전"));
+        assert!(finds("개울", "개우리 마을"));
+        assert!(finds("개울", "개울가"));
+        assert!(finds("달", "닭고기"));
+        assert!(!finds("고요", "고양이"));
+        // Only the last syllable is in progress.
+        assert!(!finds("고요노", "고용노동부"));
+        assert!(
+            Query::parse("고용")
+                .unwrap()
+                .find(&Haystack::new("고용"))
+                .unwrap()
+                .exact
+        );
+        assert!(
+            !Query::parse("고요")
+                .unwrap()
+                .find(&Haystack::new("고용"))
+                .unwrap()
+                .exact
+        );
+    }
+
+    #[test]
+    fn folding_case_width_and_decomposed_hangul() {
+        assert!(finds("esg", "ESG 정책뉴스"));
+        assert!(finds("ＥＳＧ", "esg"));
+        assert!(finds(
+            "고용",
+            "\u{1100}\u{1169}\u{110B}\u{116D}\u{11BC}노동부"
+        ));
+        let text = "\u{1100}\u{1169}\u{110B}\u{116D}\u{11BC}노동부";
+        assert_eq!(
+            hit("고용", text),
+            Some(vec!["\u{1100}\u{1169}\u{110B}\u{116D}\u{11BC}".into()])
+        );
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        assert!(Query::parse("   ").is_none());
+        assert!(Query::parse("").is_none());
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn initials(text: &str) -> String {
+            // Syllables by their initial, anything else as it is: what a reader types.
+            text.chars()
+                .map(|c| parts(c).map_or(c, |p| INITIALS[p.0 as usize]))
+                .collect()
+        }
+
+        proptest! {
+            /// Every title is found by its own 초성 string and by each of its substrings.
+            #[test]
+            fn found_by_its_initials_and_substrings(title in "[가-힣]{1,8}( [가-힣a-z0-9]{1,6}){0,3}") {
+                let h = Haystack::new(&title);
+                let ini = initials(&title);
+                prop_assert!(Query::parse(&ini).unwrap().find(&h).is_some(), "초성 {}", ini);
+                let chars: Vec<char> = title.chars().collect();
+                for i in 0..chars.len() {
+                    for j in i + 1..=chars.len() {
+                        let sub: String = chars[i..j].iter().collect();
+                        if let Some(q) = Query::parse(&sub) {
+                            prop_assert!(q.find(&h).is_some(), "{:?} in {:?}", sub, title);
+                        }
+                    }
+                }
+            }
+
+            /// A query of whole syllables with no 초성 finds exactly what a plain substring
+            /// search of the space-free text finds, except that its last syllable may be one
+            /// still being typed: check against that brute-force oracle.
+            #[test]
+            fn no_false_positives_against_an_oracle(title in "[가-깋나]{0,12}", q in "[가-깋나]{1,3}") {
+                let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+                let (t, qc) = (strip(&title), strip(&q));
+                let (head, last) = qc.split_at(qc.len() - 1);
+                let last = parts(last[0]).unwrap();
+                let oracle = (0..t.len()).any(|i| {
+                    t.len() >= i + qc.len()
+                        && t[i..i + head.len()] == *head
+                        && parts(t[i + head.len()]).is_some_and(|p| {
+                            let same_lv = p.0 == last.0 && p.1 == last.1;
+                            let next_initial = t.get(i + qc.len()).and_then(|&n| parts(n)).map(|n| n.0);
+                            same_lv && (last.2 == 0 || p.2 == last.2
+                                || (p.2 != 0 && FINALS[p.2 as usize].1.is_some() && FINALS[p.2 as usize].0 == FINALS[last.2 as usize].0 && FINALS[last.2 as usize].1.is_none())
+                                || match FINALS[last.2 as usize] {
+                                    (f, None) => p.2 == 0 && next_initial == Some(f),
+                                    (f, Some(s2)) => FINALS[p.2 as usize] == (f, None) && next_initial == Some(s2),
+                                })
+                        })
+                });
+                let found = Query::parse(&q).unwrap().find(&Haystack::new(&title)).is_some();
+                prop_assert_eq!(found, oracle, "{:?} in {:?}", q, title);
+            }
+        }
+    }
+}
