@@ -91,9 +91,9 @@ impl Board {
         }
     }
 
-    /// Places the unnumbered posts — one whose title is exactly one known post's joins that post;
-    /// the others get the next numbers above the highest, in date order (each said on stderr) —
-    /// checks every post has a title and a date, and builds the dataset.
+    /// Numbers the posts without 번호 — the next numbers above the highest, in date order, each
+    /// said on stderr (CONTRACT.md §4) — checks every post has a title and a date, and builds
+    /// the dataset.
     pub fn finish(mut self) -> Result<Built, Error> {
         let mut articles = std::mem::take(&mut self.unnumbered);
         for a in &articles {
@@ -111,24 +111,9 @@ impl Board {
                 .then_with(|| a.place.line.cmp(&b.place.line))
         });
         for a in articles {
-            let same: Vec<u32> = self
-                .posts
-                .iter()
-                .filter(|(_, p)| p.record.title == a.record.title)
-                .map(|(n, _)| *n)
-                .collect();
-            if let [no] = same[..] {
-                self.notes.push(format!(
-                    "{}: post has no 번호; it is post {no} (same title)",
-                    a.place
-                ));
-                self.add(no, a)?;
-            } else {
-                let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
-                self.notes
-                    .push(format!("{}: post has no 번호; numbered {no}", a.place));
-                self.posts.insert(no, a);
-            }
+            let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
+            self.notes.push(format!("{}: post has no 번호; numbered {no}", a.place));
+            self.posts.insert(no, a);
         }
         for (no, p) in &self.posts {
             let missing = if p.record.title.is_empty() {
@@ -277,26 +262,15 @@ mod tests {
     }
 
     #[test]
-    fn an_article_with_a_known_title_joins_that_post() {
+    fn an_article_gets_a_new_number_even_with_a_known_title_and_is_listed_as_a_duplicate() {
         let art = "하나\n담당부서 : 부\n본문\n(2025.09.14 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
-        let d = board(&[("a.txt", LIST), ("b.txt", art)])
-            .unwrap()
-            .finish()
-            .unwrap()
-            .dataset;
-        assert_eq!(d.index.posts.len(), 2);
-        let one = d.index.post(1).unwrap();
-        assert_eq!(
-            (one.dept.as_deref(), one.has_body, one.views),
-            (Some("부"), true, Some(3))
-        );
-        assert_eq!(
-            d.index.departments,
-            vec![DeptCount {
-                name: "부".into(),
-                count: 1
-            }]
-        );
+        let built = board(&[("a.txt", LIST), ("b.txt", art)]).unwrap().finish().unwrap();
+        let d = built.dataset;
+        assert_eq!(d.index.posts.len(), 3);
+        let new = d.index.post(3).unwrap();
+        assert_eq!((new.title.as_str(), new.dept.as_deref(), new.has_body), ("하나", Some("부"), true));
+        assert_eq!(d.index.departments, vec![DeptCount { name: "부".into(), count: 1 }]);
+        assert!(built.notes.iter().any(|n| n.starts_with("duplicate title \"하나\" in posts 3 (b.txt:1), 1 (a.txt:4)")), "{:?}", built.notes);
     }
 
     #[test]
