@@ -105,6 +105,16 @@ test('a pasted URL with every parameter reproduces the same rows; back/forward w
   await page.assertClean();
 });
 
+test('a pasted dept= shows only that department; its select shows it with its count', async () => {
+  const page = await openPage(browser, `?dept=${encodeURIComponent('고용노동부')}`);
+  await page.locator('tbody tr').first().waitFor();
+  assert.deepEqual(await numbers(page), ['3410']);
+  const select = page.getByRole('combobox', { name: '담당부서' });
+  assert.equal(await select.inputValue(), '고용노동부');
+  assert.match(await select.locator('option:checked').innerText(), /고용노동부 \(1\)/);
+  await page.assertClean();
+});
+
 test('rows: 새 글 marker for the newest week, whole titles in the accessible name', async () => {
   const page = await openPage(browser);
   await page.locator('tbody tr').first().waitFor();
