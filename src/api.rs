@@ -4,6 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use board_core::model::{body_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
@@ -127,19 +128,59 @@ async fn fetch_shard(base: &str, rel: &str) -> Result<Shard, LoadError> {
     Shard::from_json(&text).map_err(|error| LoadError::Data { url, error })
 }
 
-/// Loads the whole list from the dataset directory `base` (ending in `/`): `board.json`, then
-/// its list shards, all at once.
-pub async fn fetch_index(base: &str) -> Result<BoardIndex, LoadError> {
+/// The list as it arrives: first `board.json` and the first shard (enough for the first
+/// screen of the default list, even at 100k posts), then the rest.
+#[derive(Clone)]
+pub enum Stage {
+    Loading,
+    /// The first shard is in; `total` posts in all.
+    Partial {
+        index: Arc<BoardIndex>,
+        total: usize,
+    },
+    Full(Arc<BoardIndex>),
+    Failed(LoadError),
+}
+
+/// Loads the list from the dataset directory `base` (ending in `/`), reporting each stage.
+pub async fn load_index(base: &str, report: impl Fn(Stage)) {
+    report(Stage::Loading);
     let url = format!("{base}{INDEX_FILE}");
-    let text = get_text(&url).await?;
-    let manifest = Manifest::from_json(&text).map_err(|error| LoadError::Data {
-        url: url.clone(),
-        error,
-    })?;
-    let shards =
-        futures::future::try_join_all(manifest.shards.iter().map(|rel| fetch_shard(base, rel)))
-            .await?;
-    BoardIndex::assemble(manifest, shards).map_err(|error| LoadError::Data { url, error })
+    let manifest = match get_text(&url).await {
+        Ok(text) => match Manifest::from_json(&text) {
+            Ok(m) => m,
+            Err(error) => return report(Stage::Failed(LoadError::Data { url, error })),
+        },
+        Err(e) => return report(Stage::Failed(e)),
+    };
+    let mut shards = Vec::with_capacity(manifest.shards.len());
+    if let Some(first) = manifest.shards.first() {
+        match fetch_shard(base, first).await {
+            Ok(s) => shards.push(s),
+            Err(e) => return report(Stage::Failed(e)),
+        }
+        if manifest.shards.len() > 1 {
+            let index = BoardIndex::first_part(&manifest, shards.clone());
+            report(Stage::Partial {
+                index: Arc::new(index),
+                total: manifest.count,
+            });
+            match futures::future::try_join_all(
+                manifest.shards[1..]
+                    .iter()
+                    .map(|rel| fetch_shard(base, rel)),
+            )
+            .await
+            {
+                Ok(rest) => shards.extend(rest),
+                Err(e) => return report(Stage::Failed(e)),
+            }
+        }
+    }
+    report(match BoardIndex::assemble(manifest, shards) {
+        Ok(index) => Stage::Full(Arc::new(index)),
+        Err(error) => Stage::Failed(LoadError::Data { url, error }),
+    });
 }
 
 thread_local! {

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use board_core::{BoardIndex, Lang, ListParams, PostRef, UrlState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::api;
+use crate::api::{self, Stage};
 use crate::i18n;
 use crate::nav::{use_nav, Nav};
 use crate::views::article::ArticleView;
@@ -20,30 +21,29 @@ pub fn Board(config: Config) -> impl IntoView {
     let nav = Nav::install(&config);
     provide_context(nav);
     provide_context(config.clone());
-    let base = config.data_base;
-    let index = LocalResource::new(move || {
-        let base = base.clone();
-        async move { api::fetch_index(&base).await.map(Arc::new) }
-    });
+    let stage = RwSignal::new(Stage::Loading);
+    let base = StoredValue::new(config.data_base);
+    let load = move || {
+        let base = base.get_value();
+        spawn_local(async move { api::load_index(&base, |s| stage.set(s)).await });
+    };
+    load();
     let lang_attr = move || i18n::messages(nav.lang()).lang_attr;
     view! {
         <div class="esg-board" lang=lang_attr>
             {move || {
                 let lang = nav.lang();
                 let m = i18n::messages(lang);
-                match index.get() {
-                    None => view! { <Loading what=m.loading_board/> }.into_any(),
-                    Some(Err(e)) => {
+                match stage.get() {
+                    Stage::Loading => view! { <Loading what=m.loading_board/> }.into_any(),
+                    Stage::Failed(e) => {
                         view! {
-                            <LoadFailed
-                                message=e.message(lang)
-                                retry_label=m.retry
-                                retry=Callback::new(move |_| index.refetch())
-                            />
+                            <LoadFailed message=e.message(lang) retry_label=m.retry retry=Callback::new(move |_| load())/>
                         }
                             .into_any()
                     }
-                    Some(Ok(index)) => view! { <Loaded index/> }.into_any(),
+                    Stage::Partial { index, total } => view! { <Loaded index partial_total=Some(total)/> }.into_any(),
+                    Stage::Full(index) => view! { <Loaded index/> }.into_any(),
                 }
             }}
         </div>
@@ -87,7 +87,12 @@ fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
 /// The board once its list is in: heading, language switch, skip link, and the view the URL
 /// asks for.
 #[component]
-fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
+fn Loaded(
+    index: Arc<BoardIndex>,
+    /// While only the first list file is in: the number of posts in all.
+    #[prop(default = None)]
+    partial_total: Option<usize>,
+) -> impl IntoView {
     let nav = use_nav();
     let name = index.board.name.clone();
     let title_index = index.clone();
@@ -147,7 +152,11 @@ fn Loaded(index: Arc<BoardIndex>) -> impl IntoView {
             {move || {
                 let back = nav.state.with_untracked(|s| s.list_page(s.list.page));
                 match view_kind.get() {
-                    Kind::List(_) => view! { <ListView index=index.clone()/> }.into_any(),
+                    Kind::List(_) => view! { <ListView index=index.clone() partial_total/> }.into_any(),
+                    // An article needs the whole list (이전글/다음글, its page): wait for it.
+                    Kind::Post(..) if partial_total.is_some() => {
+                        view! { <Loading what=i18n::messages(nav.lang_untracked()).loading_all/> }.into_any()
+                    }
                     Kind::Post(no, _) if index.post(no).is_some() => {
                         let state = nav.state.get_untracked();
                         view! { <ArticleView index=index.clone() no state/> }.into_any()

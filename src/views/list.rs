@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::{
-    highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, UrlState,
+    highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, Sort, UrlState,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,15 @@ struct Page {
     state: UrlState,
     pages: Pagination,
     posts: Vec<PostSummary>,
+    /// The state needs list files that are still loading.
+    waiting: bool,
+}
+
+/// Whether the first list files alone can show this state: the plain list in the default order
+/// (the shards are in that order), on a page they cover.
+fn servable_from_prefix(l: &ListParams, loaded: usize, total: usize) -> bool {
+    let plain = !narrowed(l) && l.effective_sort() == Sort::New;
+    plain && Pagination::new(total, l.page, l.size).rows().end <= loaded
 }
 
 /// Whether the list is narrowed by a search or a filter (so "nothing" means "no match").
@@ -39,6 +48,9 @@ fn narrowed(l: &ListParams) -> bool {
 fn count_text(index: &BoardIndex, p: &Page, lang: Lang) -> String {
     let l = &p.state.list;
     let m = i18n::messages(lang);
+    if p.waiting {
+        return m.loading_all.to_string();
+    }
     if p.pages.total > 0 {
         return i18n::count(lang, p.pages.total, p.pages.page, p.pages.last);
     }
@@ -60,13 +72,35 @@ fn focus_title(no: u32) {
 }
 
 #[component]
-pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
+pub fn ListView(
+    index: Arc<BoardIndex>,
+    /// While only the first list file is in: the number of posts in all.
+    #[prop(default = None)]
+    partial_total: Option<usize>,
+) -> impl IntoView {
     let nav = use_nav();
     let newest = index.posts.iter().map(|p| p.date).max();
     let page = {
         let index = index.clone();
         Memo::new(move |_| {
             let state = nav.state.get();
+            if let Some(total) = partial_total {
+                // Only the first list files are in: the plain list's first pages come straight
+                // from them; anything else waits for the rest.
+                let pages = Pagination::new(total, state.list.page, state.list.size);
+                let waiting = !servable_from_prefix(&state.list, index.posts.len(), total);
+                let posts = if waiting {
+                    Vec::new()
+                } else {
+                    index.posts[pages.rows()].to_vec()
+                };
+                return Page {
+                    state,
+                    pages,
+                    posts,
+                    waiting,
+                };
+            }
             let rows = select(&index, &state.list);
             let pages = Pagination::new(rows.len(), state.list.page, state.list.size);
             let posts = rows[pages.rows()]
@@ -77,6 +111,7 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
                 state,
                 pages,
                 posts,
+                waiting: false,
             }
         })
     };
@@ -112,13 +147,13 @@ pub fn ListView(index: Arc<BoardIndex>) -> impl IntoView {
         <Filters index=index.clone()/>
         <div class="board-summary">
             <p class="board-count" role="status" aria-live="polite">{count}</p>
-            <Show when=move || page.with(|p| p.pages.total == 0 && narrowed(&p.state.list))>
+            <Show when=move || page.with(|p| p.pages.total == 0 && !p.waiting && narrowed(&p.state.list))>
                 <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
             </Show>
         </div>
         {move || {
             let p = page.get();
-            (p.pages.total > 0).then(|| {
+            (p.pages.total > 0 && !p.waiting).then(|| {
                 view! {
                     <ListTable skip_target=true caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
                     <PageNav pages=p.pages state=p.state/>

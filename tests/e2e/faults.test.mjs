@@ -114,6 +114,37 @@ test('dataset: 100k synthetic posts → list, search, last page', async () => {
   await last.assertClean();
 });
 
+test('100k posts: the first screen needs only board.json and the first list file', async () => {
+  const dir = process.env.SYNTH_100K;
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const fetched = [];
+  const serve = (p) => p.route('**/data/**', async (r) => {
+    const rel = new URL(r.request().url()).pathname.split('/data/')[1];
+    // Hold every list file but the first until the test lets them through.
+    if (/^list\/[1-9]\d*\.json$/.test(rel)) await gate;
+    fetched.push(rel);
+    return r.fulfill({ path: join(dir, rel) });
+  });
+  const page = await openPage(browser, '', serve);
+  await page.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(fetched, ['board.json', 'list/0.json']);
+  const bytes = fetched.reduce((n, rel) => n + readFileSync(join(dir, rel)).length, 0);
+  assert.ok(bytes < 200_000, `${bytes} bytes of data before the first rows`);
+  assert.match(await page.locator('.board-count').innerText(), /총 100,000건 · 1\/5,?000 페이지/);
+  assert.equal(await page.locator('tbody tr').count(), 20);
+  // Page 2 is in the first file too; a search needs everything, and says it is loading.
+  await page.locator('nav[aria-label="페이지 이동"]').getByRole('link', { name: '2', exact: true }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
+  assert.equal(await page.locator('tbody tr').count(), 20);
+  await page.getByRole('searchbox', { name: '검색어' }).fill('탄소중립');
+  await page.locator('.board-count', { hasText: '전체 목록을 불러오는 중입니다' }).waitFor();
+  release();
+  await page.locator('.board-count', { hasText: /총 [\d,]+건/ }).waitFor({ timeout: 30_000 });
+  assert.ok(await page.locator('tbody mark').count() > 0);
+  await page.assertClean();
+});
+
 test('hostile text in every field is shown as text, never run', async () => {
   const nfd = '\u1100\u1169\u110B\u116D\u11BC\u1102\u1169\u1103\u1169\u11BC\u1107\u116E'; // 고용노동부, decomposed
   const posts = [

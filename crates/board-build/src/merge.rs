@@ -112,7 +112,8 @@ impl Board {
         });
         for a in articles {
             let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
-            self.notes.push(format!("{}: post has no 번호; numbered {no}", a.place));
+            self.notes
+                .push(format!("{}: post has no 번호; numbered {no}", a.place));
             self.posts.insert(no, a);
         }
         for (no, p) in &self.posts {
@@ -264,13 +265,31 @@ mod tests {
     #[test]
     fn an_article_gets_a_new_number_even_with_a_known_title_and_is_listed_as_a_duplicate() {
         let art = "하나\n담당부서 : 부\n본문\n(2025.09.14 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
-        let built = board(&[("a.txt", LIST), ("b.txt", art)]).unwrap().finish().unwrap();
+        let built = board(&[("a.txt", LIST), ("b.txt", art)])
+            .unwrap()
+            .finish()
+            .unwrap();
         let d = built.dataset;
         assert_eq!(d.index.posts.len(), 3);
         let new = d.index.post(3).unwrap();
-        assert_eq!((new.title.as_str(), new.dept.as_deref(), new.has_body), ("하나", Some("부"), true));
-        assert_eq!(d.index.departments, vec![DeptCount { name: "부".into(), count: 1 }]);
-        assert!(built.notes.iter().any(|n| n.starts_with("duplicate title \"하나\" in posts 3 (b.txt:1), 1 (a.txt:4)")), "{:?}", built.notes);
+        assert_eq!(
+            (new.title.as_str(), new.dept.as_deref(), new.has_body),
+            ("하나", Some("부"), true)
+        );
+        assert_eq!(
+            d.index.departments,
+            vec![DeptCount {
+                name: "부".into(),
+                count: 1
+            }]
+        );
+        assert!(
+            built.notes.iter().any(
+                |n| n.starts_with("duplicate title \"하나\" in posts 3 (b.txt:1), 1 (a.txt:4)")
+            ),
+            "{:?}",
+            built.notes
+        );
     }
 
     #[test]

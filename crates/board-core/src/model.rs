@@ -195,6 +195,20 @@ impl BoardIndex {
                 manifest.shards.len()
             )));
         }
+        let index = BoardIndex::first_part(&manifest, shards);
+        if index.posts.len() != manifest.count {
+            return Err(DatasetError::Malformed(format!(
+                "the list files hold {} posts, board.json says {}",
+                index.posts.len(),
+                manifest.count
+            )));
+        }
+        Ok(index)
+    }
+
+    /// The list as far as the given leading shards go: enough for the first pages of the
+    /// default order while the rest loads.
+    pub fn first_part(manifest: &Manifest, shards: Vec<Shard>) -> BoardIndex {
         // Text is NFC in datasets from board-build; one made elsewhere may hold decomposed
         // Hangul, which must still look and match like the composed text readers type.
         let compose = |s: &mut String| {
@@ -209,24 +223,17 @@ impl BoardIndex {
                 compose(s);
             }
         }
-        let mut departments = manifest.departments;
+        let mut departments = manifest.departments.clone();
         for d in &mut departments {
             compose(&mut d.name);
         }
-        if posts.len() != manifest.count {
-            return Err(DatasetError::Malformed(format!(
-                "the list files hold {} posts, board.json says {}",
-                posts.len(),
-                manifest.count
-            )));
-        }
-        Ok(BoardIndex {
+        BoardIndex {
             schema_version: manifest.schema_version,
-            board: manifest.board,
+            board: manifest.board.clone(),
             posts,
             departments,
             search_keys: Default::default(),
-        })
+        }
     }
 
     /// The post with that 번호.

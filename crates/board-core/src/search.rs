@@ -347,7 +347,13 @@ mod tests {
         assert!(finds("ㄱㅇㄴㄷㅂ", "고용노동부, 17개"));
         assert!(finds("고용ㄴㄷ", "고용노동부"));
         assert!(!finds("ㄱㅇㄴㄷㅈ", "고용노동부"));
-        assert!(!Query::parse("ㅇㄱ").unwrap().find(&Haystack::new("임금")).unwrap().exact);
+        assert!(
+            !Query::parse("ㅇㄱ")
+                .unwrap()
+                .find(&Haystack::new("임금"))
+                .unwrap()
+                .exact
+        );
     }
 
     #[test]
