@@ -5,7 +5,8 @@
 import init from './esg-board.js';
 
 try {
-  await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
+  // Kept for `cargo xtask bench` (wasm memory) and for debugging from the console.
+  window.esgBoardWasm = await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
 } catch (error) {
   // Never a blank page: say what failed where the board would be.
   const host = document.getElementById('esg-board') || document.body;

@@ -80,6 +80,22 @@ pub fn ListView(
 ) -> impl IntoView {
     let nav = use_nav();
     let newest = index.posts.iter().map(|p| p.date).max();
+    // The ordered rows depend on everything but the page: a page change only slices them.
+    let params = Memo::new(move |_| {
+        nav.state.with(|s| ListParams {
+            page: 1,
+            ..s.list.clone()
+        })
+    });
+    let rows = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            if partial_total.is_some() {
+                return Vec::new();
+            }
+            params.with(|l| select(&index, l))
+        })
+    };
     let page = {
         let index = index.clone();
         Memo::new(move |_| {
@@ -101,12 +117,14 @@ pub fn ListView(
                     waiting,
                 };
             }
-            let rows = select(&index, &state.list);
-            let pages = Pagination::new(rows.len(), state.list.page, state.list.size);
-            let posts = rows[pages.rows()]
-                .iter()
-                .map(|&i| index.posts[i].clone())
-                .collect();
+            let (pages, posts) = rows.with(|rows| {
+                let pages = Pagination::new(rows.len(), state.list.page, state.list.size);
+                let posts = rows[pages.rows()]
+                    .iter()
+                    .map(|&i| index.posts[i].clone())
+                    .collect();
+                (pages, posts)
+            });
             Page {
                 state,
                 pages,

@@ -44,6 +44,22 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     print_sizes()
 }
 
+/// Writes `F.br` and `F.gz` beside one file.
+pub fn precompress_file(f: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)
+        .map_err(|e| format!("{}: {e}", f.display()))?;
+    let beside = |suffix: &str| PathBuf::from(format!("{}.{suffix}", f.display()));
+    std::fs::write(beside("br"), br).map_err(|e| format!("{}: {e}", f.display()))?;
+    std::fs::write(beside("gz"), gzip(&bytes)).map_err(|e| format!("{}: {e}", f.display()))
+}
+
 /// Writes `F.br` and `F.gz` beside each compressible file, for hosts that serve them
 /// (nginx `gzip_static`/`brotli_static`, S3/CloudFront with Content-Encoding).
 pub fn precompress_dir(dir: &Path) -> Result<(), String> {
@@ -54,18 +70,7 @@ pub fn precompress_dir(dir: &Path) -> Result<(), String> {
         if !matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "xml" | "svg") {
             continue;
         }
-        let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let mut br = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 22,
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)
-            .map_err(|e| format!("{}: {e}", f.display()))?;
-        let beside = |suffix: &str| PathBuf::from(format!("{}.{suffix}", f.display()));
-        std::fs::write(beside("br"), br).map_err(|e| format!("{}: {e}", f.display()))?;
-        std::fs::write(beside("gz"), gzip(&bytes)).map_err(|e| format!("{}: {e}", f.display()))?;
+        precompress_file(&f)?;
     }
     Ok(())
 }
@@ -80,7 +85,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
     gzip(bytes).len()
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let p = e.path();

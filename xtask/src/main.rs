@@ -5,12 +5,14 @@
 //! - `test`: install what is missing, then every test: native, wasm in headless Chromium, and
 //!   end-to-end against the built `dist/` served under a sub-path.
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
+//! - `bench`: the app's speed, bytes and memory against its budgets → `BENCHMARKS.md`.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
 //! - `fuzz [SECONDS]`: every cargo-fuzz target for SECONDS (default 60) each.
 
 mod bench;
 mod build;
 mod fuzz;
+mod perf;
 mod serve;
 mod sh;
 mod tools;
@@ -18,7 +20,7 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test | dist [--precompress] | sizes | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test | dist [--precompress] | sizes | bench | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
             .and_then(|()| build::dist(args.get(1).is_some_and(|a| a == "--precompress"))),
         Some("sizes") => build::print_sizes(),
         Some("bench-build") => bench::bench_build(),
+        Some("bench") => perf::bench(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
             None => fuzz::fuzz(60),
             Some(Ok(n)) => fuzz::fuzz(n),

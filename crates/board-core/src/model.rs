@@ -195,7 +195,18 @@ impl BoardIndex {
                 manifest.shards.len()
             )));
         }
-        let index = BoardIndex::first_part(&manifest, shards);
+        let mut index = BoardIndex::first_part(&manifest, shards);
+        // The order every view relies on (CONTRACT.md §3 `new`), even for a dataset that was
+        // not written by board-build; already sorted data costs one pass.
+        if !index
+            .posts
+            .windows(2)
+            .all(|w| (w[0].date, w[0].no) >= (w[1].date, w[1].no))
+        {
+            index
+                .posts
+                .sort_by(|a, b| b.date.cmp(&a.date).then(b.no.cmp(&a.no)));
+        }
         if index.posts.len() != manifest.count {
             return Err(DatasetError::Malformed(format!(
                 "the list files hold {} posts, board.json says {}",
@@ -279,6 +290,17 @@ mod tests {
         assert!(!idx.post(3409).unwrap().has_body);
         assert!(idx.post(1).is_none());
         assert!(!idx.board.synthetic);
+    }
+
+    #[test]
+    fn assembling_puts_posts_in_the_new_order() {
+        let m = Manifest::from_json(&MANIFEST.replace("\"count\":1", "\"count\":2")).unwrap();
+        let shard = SHARD.replace("]}", r#",{"no":3410,"title":"u","date":"2025-11-03"}]}"#);
+        let idx = BoardIndex::assemble(m, vec![Shard::from_json(&shard).unwrap()]).unwrap();
+        assert_eq!(
+            idx.posts.iter().map(|p| p.no).collect::<Vec<_>>(),
+            [3410, 3409]
+        );
     }
 
     #[test]

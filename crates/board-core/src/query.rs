@@ -142,6 +142,14 @@ pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<(&'a str, bool)> {
 /// The posts the list shows for these parameters, as indices into `index.posts`, in order.
 pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
     let query = Query::parse(&params.q);
+    // The plain list: posts are stored in the `new` order, so nothing needs filtering or sorting.
+    let plain =
+        query.is_none() && params.dept.is_none() && params.from.is_none() && params.to.is_none();
+    match params.effective_sort() {
+        Sort::New if plain => return (0..index.posts.len()).collect(),
+        Sort::Old if plain => return (0..index.posts.len()).rev().collect(),
+        _ => {}
+    }
     let keys = keys(index);
     let mut rows: Vec<(usize, u8)> = index
         .posts
@@ -206,10 +214,10 @@ mod tests {
                 synthetic: false,
             },
             posts: vec![
+                post(1, "2025-11-03", Some(10), "상생협력기금"),
+                post(4, "2025-09-15", Some(99), "화학제품 안전"),
                 post(3, "2025-09-15", Some(10), "임금체불 근절"),
                 post(5, "2025-09-08", None, "Chemical 안전"),
-                post(4, "2025-09-15", Some(99), "화학제품 안전"),
-                post(1, "2025-11-03", Some(10), "상생협력기금"),
             ],
             departments: vec![],
             search_keys: Default::default(),
@@ -218,6 +226,12 @@ mod tests {
 
     fn order(params: &ListParams) -> Vec<u32> {
         let b = board();
+        assert!(
+            b.posts
+                .windows(2)
+                .all(|w| (w[0].date, w[0].no) > (w[1].date, w[1].no)),
+            "fixtures keep the `new` order"
+        );
         select(&b, params)
             .into_iter()
             .map(|i| b.posts[i].no)
@@ -344,6 +358,12 @@ mod tests {
                     count: 0,
                 }],
                 search_keys: Default::default(),
+            })
+            .prop_map(|mut b| {
+                // Boards keep their posts in the `new` order (board-build writes them so).
+                b.posts
+                    .sort_by(|a, c| c.date.cmp(&a.date).then(c.no.cmp(&a.no)));
+                b
             })
         }
 

@@ -1,0 +1,159 @@
+// `cargo xtask bench`: first paint against the static-page floor, bytes, interactions at 100k
+// posts and memory, in headless Chromium on 127.0.0.1; writes BENCHMARKS.md. Numbers, not
+// pass/fail: targets are reported beside what was measured.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+
+const ORIGIN = process.env.SERVER_ORIGIN;
+const DIST = process.env.DIST;
+const DIST_100K = process.env.DIST_100K;
+const RUNS = Number(process.env.RUNS || 7);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
+
+/// Navigation start → first `tbody tr` in the DOM, cold cache (a fresh context per run).
+async function firstRow(path) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('tbody tr')) { window.__firstRow = performance.now(); obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(ORIGIN + path);
+  await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 30_000 });
+  const t = await page.evaluate(() => window.__firstRow);
+  await context.close();
+  return t;
+}
+
+// 1. First list paint, alternating app and floor.
+const app = [], floor = [];
+for (let i = 0; i < RUNS; i++) {
+  app.push(await firstRow('/app/'));
+  floor.push(await firstRow('/floor/'));
+}
+
+// 2. Bytes before the first rows (the files the first screen needs), raw / gzip / brotli.
+const size = (dir, f) => { const p = join(dir, f); return existsSync(p) ? statSync(p).size : 0; };
+const firstFiles = ['index.html', 'boot.js', 'esg-board.js', 'esg-board_bg.wasm', 'board.css', 'page.css', 'data/board.json', 'data/list/0.json'];
+const bytes = (dir) => firstFiles.map((f) => [f, size(dir, f), size(dir, `${f}.gz`), size(dir, `${f}.br`)]);
+const seedBytes = bytes(DIST);
+const sum = (rows, i) => rows.reduce((n, r) => n + r[i], 0);
+const data100k = ['data/board.json', 'data/list/0.json'].map((f) => [f, size(DIST_100K, f), size(DIST_100K, `${f}.gz`), size(DIST_100K, `${f}.br`)]);
+
+// 3. Interactions at 100k posts, timed inside the page: the event (capture phase) → the list or
+// article in the DOM changed.
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(ORIGIN + '/app100k/');
+await page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
+await page.evaluate(() => {
+  window.__marks = [];
+  const start = () => { window.__t0 = performance.now(); };
+  for (const ev of ['keydown', 'click', 'change']) document.addEventListener(ev, start, true);
+  new MutationObserver(() => {
+    if (window.__t0 !== undefined) { window.__marks.push(performance.now() - window.__t0); window.__t0 = undefined; }
+  }).observe(document.querySelector('.board-main'), { childList: true, subtree: true, characterData: true });
+});
+async function timed(action) {
+  await page.evaluate(() => { window.__marks = []; });
+  await action();
+  await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 30_000 });
+  const t = await page.evaluate(() => window.__marks[0]);
+  await page.waitForTimeout(50);
+  return t;
+}
+const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
+const search = [], pageChange = [], filter = [], article = [];
+const box = page.getByRole('searchbox', { name: '검색어' });
+for (const q of queries) {
+  await box.fill(q);
+  search.push(await timed(() => box.press('Enter')));
+}
+await timed(() => box.fill('') || box.press('Enter'));
+for (let i = 0; i < 10; i++) {
+  pageChange.push(await timed(() => page.locator('nav[aria-label="페이지 이동"] a.page-number:not([aria-current])').first().click()));
+}
+for (const s of ['views', 'old', 'new', 'views', 'old', 'new']) {
+  filter.push(await timed(() => page.getByRole('combobox', { name: '정렬' }).selectOption(s)));
+}
+for (let i = 0; i < 5; i++) {
+  const link = page.locator('tbody a.title-link').nth(i);
+  await link.click();
+  await page.locator('article h2').waitFor();
+  await page.getByRole('link', { name: '목록', exact: true }).click();
+  await page.locator('tbody tr').first().waitFor();
+  article.push(await timed(() => page.locator('tbody a.title-link').nth(i).click()));
+  await page.getByRole('link', { name: '목록', exact: true }).click();
+  await page.locator('tbody tr').first().waitFor();
+}
+const memory = await page.evaluate(() => ({
+  js: performance.memory?.usedJSHeapSize ?? 0,
+  wasm: window.esgBoardWasm?.memory?.buffer?.byteLength ?? 0,
+}));
+await browser.close();
+
+const cpu = os.cpus()[0]?.model ?? 'unknown';
+const date = new Date().toISOString().slice(0, 10);
+const chromiumVersion = execSync(`${process.env.CHROMIUM || '/usr/bin/chromium'} --version 2>/dev/null || true`).toString().trim();
+const rows = (list) => list.map(([f, r, g, b]) => `| ${f} | ${kb(r)} | ${kb(g)} | ${b ? kb(b) : '—'} |`).join('\n');
+const md = `# Benchmarks
+
+Written by \`cargo xtask bench\` on ${date}. Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,
+${chromiumVersion}, headless, pages served by the xtask static server on 127.0.0.1 (no
+compression on the wire; sizes below are of the files and their pre-compressed twins). ${RUNS} runs
+each, alternating, cold cache (a fresh browser context per run).
+
+## 1. First list paint (navigation start → first \`tbody tr\` in the DOM), seed dataset
+
+| page | median | min | max |
+|---|---:|---:|---:|
+| the app (\`dist/\`) | ${ms(median(app))} | ${ms(Math.min(...app))} | ${ms(Math.max(...app))} |
+| static floor (plain HTML, same 20 rows, same CSS) | ${ms(median(floor))} | ${ms(Math.min(...floor))} | ${ms(Math.max(...floor))} |
+| **ratio** (target ≤ 1.3) | **${(median(app) / median(floor)).toFixed(2)}** | | |
+
+## 2. Bytes the first screen needs (target ≤ 150 kB for the seed; data ≤ 200 kB at 100k)
+
+| file | raw | gzip | brotli |
+|---|---:|---:|---:|
+${rows(seedBytes)}
+| **total (seed)** | **${kb(sum(seedBytes, 1))}** | **${kb(sum(seedBytes, 2))}** | **${kb(sum(seedBytes, 3))}** |
+
+At 100,000 synthetic posts the first screen's data is:
+
+| file | raw | gzip | brotli |
+|---|---:|---:|---:|
+${rows(data100k)}
+
+## 3. Interactions at 100,000 synthetic posts (event → DOM updated, in the page)
+
+| operation | runs | p50 | p95 | target |
+|---|---:|---:|---:|---|
+| search (Enter; the box also follows typing after a 200 ms pause) | ${search.length} | ${ms(pct(search, 0.5))} | ${ms(pct(search, 0.95))} | p95 ≤ 16 ms |
+| page change | ${pageChange.length} | ${ms(pct(pageChange, 0.5))} | ${ms(pct(pageChange, 0.95))} | p95 ≤ 16 ms |
+| order change (filter) | ${filter.length} | ${ms(pct(filter, 0.5))} | ${ms(pct(filter, 0.95))} | p95 ≤ 16 ms |
+| open an article (body file cached) | ${article.length} | ${ms(pct(article, 0.5))} | ${ms(pct(article, 0.95))} | p95 ≤ 50 ms |
+
+Queries: ${queries.join(', ')}.
+
+## 4. Memory after loading 100,000 posts and the runs above (target ≤ 100 MB)
+
+| JS heap | wasm memory | total |
+|---:|---:|---:|
+| ${(memory.js / 2 ** 20).toFixed(1)} MiB | ${(memory.wasm / 2 ** 20).toFixed(1)} MiB | ${((memory.js + memory.wasm) / 2 ** 20).toFixed(1)} MiB |
+`;
+writeFileSync('BENCHMARKS.md', md + (process.env.EXTRA_MD || ''));
+console.log(md);

@@ -1,0 +1,111 @@
+//! `cargo xtask bench`: the app's performance against its budgets (issue 10), measured in
+//! headless Chromium by `tests/bench/bench.mjs`, which writes `BENCHMARKS.md`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use crate::build::{self, root};
+use crate::serve::{Mount, Server};
+use crate::sh::{self, run, step};
+use crate::tools;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The physical floor: a plain HTML page with the same first 20 rows and the same stylesheet,
+/// no script at all.
+fn write_floor(dist: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(dist.join("data/list/0.json"))
+        .map_err(|e| format!("list/0.json: {e}"))?;
+    let list: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("list/0.json: {e}"))?;
+    let mut rows = String::new();
+    for p in list["posts"]
+        .as_array()
+        .ok_or("list/0.json has no posts")?
+        .iter()
+        .take(20)
+    {
+        let s = |k: &str| escape(p[k].as_str().unwrap_or("—"));
+        let _ = write!(
+            rows,
+            "<tr><td class=\"col-no\">{}</td><td class=\"col-title\"><span class=\"title-line\"><a class=\"title-link\" href=\"?post={}\">{}</a></span></td><td class=\"col-author\">{}</td><td class=\"col-date\">{}</td><td class=\"col-views\">{}</td></tr>",
+            p["no"], p["no"], s("title"), s("author"), s("date"), p["views"]
+        );
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::copy(dist.join("board.css"), out.join("board.css"))
+        .map_err(|e| format!("board.css: {e}"))?;
+    let html = format!(
+        "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>ESG 정책뉴스</title><link rel=\"stylesheet\" href=\"board.css\"></head><body><main><div class=\"esg-board\"><h1 class=\"board-title\">ESG 정책뉴스</h1><table class=\"board-table\"><caption>ESG 정책뉴스 목록</caption><thead><tr><th scope=\"col\" class=\"col-no\">번호</th><th scope=\"col\" class=\"col-title\">제목</th><th scope=\"col\" class=\"col-author\">글쓴이</th><th scope=\"col\" class=\"col-date\">날짜</th><th scope=\"col\" class=\"col-views\">조회수</th></tr></thead><tbody>{rows}</tbody></table></div></main></body></html>"
+    );
+    std::fs::write(out.join("index.html"), html).map_err(|e| format!("floor: {e}"))
+}
+
+fn copy_app(dist: &Path, out: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    build::walk(dist, &mut files);
+    for f in files {
+        let rel = f.strip_prefix(dist).expect("under dist");
+        if rel.starts_with("data") {
+            continue;
+        }
+        let to = out.join(rel);
+        std::fs::create_dir_all(to.parent().expect("a parent"))
+            .map_err(|e| format!("{}: {e}", to.display()))?;
+        std::fs::copy(&f, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    Ok(())
+}
+
+pub fn bench() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    build::dist(true)?;
+    let root = root();
+    let dist = root.join("dist");
+    let work = root.join("target/bench-app");
+    let _ = std::fs::remove_dir_all(&work);
+    step("the static floor page and a 100k-post copy of the app");
+    write_floor(&dist, &work.join("floor"))?;
+    let app100k = work.join("app100k");
+    copy_app(&dist, &app100k)?;
+    run(sh::cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "board-build",
+            "--",
+            "synth",
+            "--posts",
+            "100000",
+            "--out",
+        ])
+        .arg(app100k.join("data"))
+        .current_dir(&root))?;
+    build::precompress_file(&app100k.join("data/board.json"))?;
+    build::precompress_dir(&app100k.join("data/list"))?;
+    let server = Server::start(
+        vec![
+            Mount::new("/app/", &dist),
+            Mount::new("/floor/", &work.join("floor")),
+            Mount::new("/app100k/", &app100k),
+        ],
+        0,
+    )?;
+    step("measuring in headless Chromium (tests/bench/bench.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg("tests/bench/bench.mjs")
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("DIST", &dist)
+        .env("DIST_100K", &app100k)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))
+}
