@@ -14,25 +14,33 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Runs `board-build` (release) from the repository root with these arguments.
+pub fn board_build<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Result<(), String> {
+    run(sh::cargo()
+        .args(["run", "--quiet", "--release", "-p", "board-build", "--"])
+        .args(args)
+        .current_dir(root()))
+}
+
+/// A deterministic synthetic board of `posts` posts written to `out` (for scale tests).
+pub fn synth(posts: u32, out: &Path) -> Result<(), String> {
+    use std::ffi::OsStr;
+    let posts = posts.to_string();
+    board_build(&[
+        OsStr::new("synth"),
+        OsStr::new("--posts"),
+        OsStr::new(&posts),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ])
+}
+
 /// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`; with
 /// `precompress`, `.br` and `.gz` files beside every wasm, js, css, html, json and xml file.
 pub fn dist(precompress: bool) -> Result<(), String> {
     let root = root();
     step("building the dataset: board-build build data --out public/data");
-    run(sh::cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "board-build",
-            "--",
-            "build",
-            "data",
-            "--out",
-            "public/data",
-        ])
-        .current_dir(&root))?;
+    board_build(&["build", "data", "--out", "public/data"])?;
     step("building the app: trunk build --release");
     run(Command::new("trunk")
         .args(["build", "--release"])

@@ -97,23 +97,7 @@ fn cmd_test() -> Result<(), String> {
     build::dist(true)?;
     sh::step("a synthetic 100k-post board for the scale cases");
     let synth = root.join("target/e2e-synth-100k");
-    sh::run(
-        sh::cargo()
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "board-build",
-                "--",
-                "synth",
-                "--posts",
-                "100000",
-                "--out",
-            ])
-            .arg(&synth)
-            .current_dir(&root),
-    )?;
+    build::synth(100_000, &synth)?;
     sh::step("end-to-end tests: dist/ under /esg-board/ on 127.0.0.1, driven in headless Chromium");
     // The same dist/ at a sub-path, deeper, at the root, and embedded in an example portal page.
     let dist = root.join("dist");

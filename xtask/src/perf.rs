@@ -7,7 +7,7 @@ use std::process::Command;
 
 use crate::build::{self, root};
 use crate::serve::{Mount, Server};
-use crate::sh::{self, run, step};
+use crate::sh::{run, step};
 use crate::tools;
 
 fn escape(s: &str) -> String {
@@ -75,21 +75,7 @@ pub fn bench() -> Result<(), String> {
     write_floor(&dist, &work.join("floor"))?;
     let app100k = work.join("app100k");
     copy_app(&dist, &app100k)?;
-    run(sh::cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "board-build",
-            "--",
-            "synth",
-            "--posts",
-            "100000",
-            "--out",
-        ])
-        .arg(app100k.join("data"))
-        .current_dir(&root))?;
+    build::synth(100_000, &app100k.join("data"))?;
     build::precompress_file(&app100k.join("data/board.json"))?;
     build::precompress_dir(&app100k.join("data/list"))?;
     let server = Server::start(
