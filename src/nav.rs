@@ -96,26 +96,25 @@ impl Nav {
 
     /// Goes to a new state as a new history entry, like following a link.
     pub fn go(&self, to: UrlState) {
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&local_href(&to)),
-            );
-        }
-        self.state.set(to);
+        self.set(to, true);
         scroll_board_into_view();
     }
 
     /// Changes the state in place (no new history entry): for results that follow typing, so
     /// that Back does not step through every keystroke.
     pub fn replace(&self, to: UrlState) {
+        self.set(to, false);
+    }
+
+    /// Writes the state's query string into the address bar, then into the signal.
+    fn set(&self, to: UrlState, new_entry: bool) {
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&local_href(&to)),
-            );
+            let (null, url) = (wasm_bindgen::JsValue::NULL, local_href(&to));
+            let _ = if new_entry {
+                history.push_state_with_url(&null, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&null, "", Some(&url))
+            };
         }
         self.state.set(to);
     }

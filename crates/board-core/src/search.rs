@@ -97,7 +97,15 @@ impl Haystack {
         };
         for (i, c) in text.char_indices() {
             let r = i..i + c.len_utf8();
+            // Only a conjoining vowel or final can compose with what precedes it; everything
+            // else (nearly all text) skips the allocation below.
+            let conjoining = (0x1160..=0x11FF).contains(&(c as u32));
             if let Some((p, pr)) = pending.take() {
+                if !conjoining {
+                    push(&mut h, p, pr);
+                    pending = Some((c, r));
+                    continue;
+                }
                 let joined: String = [p, c].iter().collect();
                 let composed = crate::hangul::compose(&joined);
                 let mut it = composed.chars();
