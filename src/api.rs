@@ -1,4 +1,5 @@
-//! The one place that fetches: the dataset's list file and one body per opened article.
+//! The one place that fetches: the dataset's list files, one body file per opened article (or
+//! per body snippet), and the body index files a search needs.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -6,8 +7,10 @@ use std::fmt;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, Plan};
 use board_core::model::{body_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 
@@ -75,7 +78,27 @@ impl LoadError {
     }
 }
 
+/// A response body, as text or as bytes.
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
 async fn get_text(url: &str) -> Result<String, LoadError> {
+    match get(url, false).await? {
+        Body::Text(t) => Ok(t),
+        Body::Bytes(_) => unreachable!("asked for text"),
+    }
+}
+
+async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    match get(url, true).await? {
+        Body::Bytes(b) => Ok(b),
+        Body::Text(_) => unreachable!("asked for bytes"),
+    }
+}
+
+async fn get(url: &str, binary: bool) -> Result<Body, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
         why: e.to_string(),
@@ -108,7 +131,11 @@ async fn get_text(url: &str) -> Result<String, LoadError> {
                 status: resp.status(),
             });
         }
-        resp.text().await.map_err(network)
+        if binary {
+            resp.binary().await.map(Body::Bytes).map_err(network)
+        } else {
+            resp.text().await.map(Body::Text).map_err(network)
+        }
     }
     .await;
     if let Some(t) = timer {
@@ -183,25 +210,37 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
     });
 }
 
+/// A body file being fetched or fetched: shared, so that rows of the same file (snippets) and
+/// an article opened again cost one request while the page lives.
+type BodyFile = Shared<LocalBoxFuture<'static, Result<Rc<BodyShard>, LoadError>>>;
+
 thread_local! {
-    /// Body files already fetched, by URL: an article opened again (back, 이전글/다음글, a
-    /// neighbour in the same file) costs no request while the page lives.
-    static BODIES: RefCell<HashMap<String, Rc<BodyShard>>> = RefCell::new(HashMap::new());
+    static BODIES: RefCell<HashMap<String, BodyFile>> = RefCell::new(HashMap::new());
 }
 
 async fn body_shard(url: &str) -> Result<Rc<BodyShard>, LoadError> {
-    if let Some(shard) = BODIES.with(|b| b.borrow().get(url).cloned()) {
-        return Ok(shard);
+    let file = BODIES.with(|b| {
+        b.borrow_mut()
+            .entry(url.to_string())
+            .or_insert_with(|| {
+                let url = url.to_string();
+                async move {
+                    let text = get_text(&url).await?;
+                    BodyShard::from_json(&text)
+                        .map(Rc::new)
+                        .map_err(|error| LoadError::Data { url, error })
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    let result = file.await;
+    if result.is_err() {
+        // A failure is not kept: 다시 시도 asks again.
+        BODIES.with(|b| b.borrow_mut().remove(url));
     }
-    let text = get_text(url).await?;
-    let shard = Rc::new(
-        BodyShard::from_json(&text).map_err(|error| LoadError::Data {
-            url: url.to_string(),
-            error,
-        })?,
-    );
-    BODIES.with(|b| b.borrow_mut().insert(url.to_string(), shard.clone()));
-    Ok(shard)
+    result
 }
 
 /// Loads one post's body: the small file holding it, once per page life.
@@ -212,4 +251,76 @@ pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
         url,
         error: DatasetError::Malformed(format!("게시글 {no}의 본문이 없습니다")),
     })
+}
+
+type IndexFile = Shared<LocalBoxFuture<'static, Result<Rc<IndexShard>, LoadError>>>;
+
+thread_local! {
+    /// Body index files being fetched or fetched, by number: typing on reuses them.
+    static INDEX: RefCell<HashMap<u32, IndexFile>> = RefCell::new(HashMap::new());
+}
+
+async fn index_shard(base: &str, i: u32) -> Result<Rc<IndexShard>, LoadError> {
+    let file = INDEX.with(|x| {
+        x.borrow_mut()
+            .entry(i)
+            .or_insert_with(|| {
+                let url = format!("{base}{}", index_path(i));
+                async move {
+                    let bytes = get_bytes(&url).await?;
+                    IndexShard::decode(bytes)
+                        .map(Rc::new)
+                        .map_err(|error| LoadError::Data { url, error })
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    let result = file.await;
+    if result.is_err() {
+        INDEX.with(|x| x.borrow_mut().remove(&i));
+    }
+    result
+}
+
+/// Index file `i`, if it is already here.
+fn index_ready(i: u32) -> Option<Rc<IndexShard>> {
+    INDEX.with(|x| x.borrow().get(&i).and_then(|f| f.peek().cloned()?.ok()))
+}
+
+/// The body search's answer from index files already fetched, or `None` if one is missing.
+pub fn search_bodies_cached(
+    base: &str,
+    meta: IndexMeta,
+    plan: &Plan,
+) -> Option<Result<Vec<u32>, LoadError>> {
+    let all_here = plan
+        .shards(meta.shards)
+        .into_iter()
+        .all(|i| index_ready(i).is_some());
+    all_here.then(|| run_cached(base, meta, plan))
+}
+
+fn run_cached(base: &str, meta: IndexMeta, plan: &Plan) -> Result<Vec<u32>, LoadError> {
+    run_with(plan, meta.shards, index_ready).map_err(|error| LoadError::Data {
+        url: format!("{base}index/"),
+        error,
+    })
+}
+
+/// The posts whose bodies hold a query (sorted 번호, see `board_core::body_index`): fetches
+/// only the index files the query's character pairs live in, once per page life.
+pub async fn search_bodies(
+    base: &str,
+    meta: IndexMeta,
+    plan: &Plan,
+) -> Result<Vec<u32>, LoadError> {
+    futures::future::try_join_all(
+        plan.shards(meta.shards)
+            .into_iter()
+            .map(|i| index_shard(base, i)),
+    )
+    .await?;
+    run_cached(base, meta, plan)
 }

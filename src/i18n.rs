@@ -54,6 +54,9 @@ pub struct Messages {
     pub copy_failed: &'static str,
     pub skip_to_list: &'static str,
     pub switch_to: &'static str,
+    pub searching_bodies: &'static str,
+    pub body_search_failed: &'static str,
+    pub found_in_body: &'static str,
 }
 
 pub const KO: Messages = Messages {
@@ -104,6 +107,9 @@ pub const KO: Messages = Messages {
     copy_failed: "주소를 복사하지 못했습니다. 주소창의 주소를 복사해 주세요.",
     skip_to_list: "목록으로 건너뛰기",
     switch_to: "English",
+    searching_bodies: "본문을 검색하는 중입니다…",
+    body_search_failed: "본문은 검색하지 못했습니다:",
+    found_in_body: "본문:",
 };
 
 pub const EN: Messages = Messages {
@@ -154,6 +160,9 @@ pub const EN: Messages = Messages {
     copy_failed: "The address could not be copied. Please copy it from the address bar.",
     skip_to_list: "Skip to the list",
     switch_to: "한국어",
+    searching_bodies: "Searching the article texts…",
+    body_search_failed: "The article texts could not be searched:",
+    found_in_body: "Text:",
 };
 
 pub fn messages(lang: Lang) -> &'static Messages {

@@ -7,6 +7,7 @@
 //! embedded in. Our links handle only their own clicks.
 
 pub mod api;
+pub mod body_search;
 pub mod i18n;
 pub mod nav;
 pub mod views;

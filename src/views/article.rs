@@ -25,7 +25,8 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
         .post(no)
         .cloned()
         .expect("the board checks the post exists");
-    let rows = select(&index, &state.list);
+    let body = crate::body_search::use_body_search().found(&state.list);
+    let rows = select(&index, &state.list, body.as_ref().map(|b| b.as_slice()));
     let size = state.list.size;
     // A link to another post of this list carries the page that post is on, so that 목록 and
     // the list beneath always show the page around the post being read.

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Stage};
+use crate::body_search::BodySearch;
 use crate::i18n;
 use crate::nav::{use_nav, Nav};
 use crate::views::article::ArticleView;
@@ -94,6 +95,11 @@ fn Loaded(
     partial_total: Option<usize>,
 ) -> impl IntoView {
     let nav = use_nav();
+    provide_context(BodySearch::install(
+        nav,
+        index.body_index,
+        expect_context::<Config>().data_base,
+    ));
     let name = index.board.name.clone();
     let title_index = index.clone();
     Effect::new(move |_| {

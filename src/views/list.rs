@@ -7,17 +7,20 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::{
-    highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, Sort, UrlState,
+    found_by_body, highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary,
+    Sort, UrlState,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::body_search::{self, use_body_search, Hits};
 use crate::i18n;
 use crate::nav::use_nav;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
 use crate::views::pagination::PageNav;
 use crate::views::search::SearchForm;
+use crate::views::snippet::BodySnippet;
 
 /// Posts dated within this many days of the newest post carry the 새 글 marker.
 const NEW_DAYS: i64 = 7;
@@ -87,13 +90,17 @@ pub fn ListView(
             ..s.list.clone()
         })
     });
+    let body_search = use_body_search();
     let rows = {
         let index = index.clone();
         Memo::new(move |_| {
             if partial_total.is_some() {
                 return Vec::new();
             }
-            params.with(|l| select(&index, l))
+            params.with(|l| {
+                let body = body_search.found(l);
+                select(&index, l, body.as_ref().map(|b| b.as_slice()))
+            })
         })
     };
     let page = {
@@ -146,7 +153,16 @@ pub fn ListView(
     let caption = i18n::list_caption(lang, &index.board.name);
     let count = {
         let index = index.clone();
-        move || count_text(&index, &page.read(), lang)
+        move || {
+            let p = page.read();
+            let note = body_search::note(&body_search.hits(&p.state.list), lang);
+            match note {
+                // Nothing yet, but the bodies may still hold it: say so, not "no results".
+                Some(note) if p.pages.total == 0 => note,
+                Some(note) => format!("{} {note}", count_text(&index, &p, lang)),
+                None => count_text(&index, &p, lang),
+            }
+        }
     };
     // Clears the search and the filters, keeping the reader's page size and language.
     let reset = move |_| {
@@ -165,7 +181,10 @@ pub fn ListView(
         <Filters index=index.clone()/>
         <div class="board-summary">
             <p class="board-count" role="status" aria-live="polite">{count}</p>
-            <Show when=move || page.with(|p| p.pages.total == 0 && !p.waiting && narrowed(&p.state.list))>
+            <Show when=move || page.with(|p| {
+                p.pages.total == 0 && !p.waiting && narrowed(&p.state.list)
+                    && body_search.hits(&p.state.list) != Hits::Pending
+            })>
                 <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
             </Show>
         </div>
@@ -173,7 +192,7 @@ pub fn ListView(
             let p = page.get();
             (p.pages.total > 0 && !p.waiting).then(|| {
                 view! {
-                    <ListTable skip_target=true caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
+                    <ListTable skip_target=true snippets=true caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
                     <PageNav pages=p.pages state=p.state/>
                 }
             })
@@ -196,6 +215,9 @@ pub fn ListTable(
     /// The main list's table is the skip link's target.
     #[prop(default = false)]
     skip_target: bool,
+    /// Rows found by their body show the text around the hit (the main list only).
+    #[prop(default = false)]
+    snippets: bool,
 ) -> impl IntoView {
     let m = i18n::messages(use_nav().lang_untracked());
     let rows = posts
@@ -216,6 +238,10 @@ pub fn ListTable(
                 })
                 .collect_view();
             let is_current = current == Some(p.no);
+            let snippet = (snippets
+                && p.has_body
+                && found_by_body(&p, &state.list.q, state.list.field))
+            .then(|| view! { <BodySnippet no=p.no q=state.list.q.clone()/> });
             view! {
                 <tr class:is-current=is_current>
                     <td class="col-no">{p.no}</td>
@@ -226,6 +252,7 @@ pub fn ListTable(
                             </StateLink>
                             {is_new.then(|| view! { <span class="badge-new">{m.new_badge}</span> })}
                         </span>
+                        {snippet}
                     </td>
                     <td class="col-author">{p.author.unwrap_or_else(|| "—".into())}</td>
                     <td class="col-date">{p.date.to_string()}</td>

@@ -9,4 +9,5 @@ pub mod list;
 pub mod not_found;
 pub mod pagination;
 pub mod search;
+pub mod snippet;
 pub mod status;

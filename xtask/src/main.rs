@@ -3,7 +3,8 @@
 //! - `serve`: install what is missing, build the dataset and the app, serve `dist/` on
 //!   http://127.0.0.1:8080/ .
 //! - `test`: install what is missing, then every test: native, wasm in headless Chromium, and
-//!   end-to-end against the built `dist/` served under a sub-path.
+//!   end-to-end against the built `dist/` served under a sub-path. `test e2e FILE…` runs only
+//!   those end-to-end files (while working on one view).
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
 //! - `bench`: the app's speed, bytes and memory against its budgets → `BENCHMARKS.md`.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
@@ -20,13 +21,17 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test | dist [--precompress] | sizes | bench | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => cmd_serve(&args[1..]),
-        Some("test") => cmd_test(),
+        Some("test") => match args.get(1).map(String::as_str) {
+            None => cmd_test(&[]),
+            Some("e2e") if args.len() > 2 => cmd_test(&args[2..]),
+            Some(_) => Err(USAGE.to_string()),
+        },
         Some("dist") => tools::ensure_build_tools()
             .and_then(|()| build::dist(args.get(1).is_some_and(|a| a == "--precompress"))),
         Some("sizes") => build::print_sizes(),
@@ -70,30 +75,14 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_test() -> Result<(), String> {
+/// Every test, or, with `only` (end-to-end test files), just those.
+fn cmd_test(only: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let root = build::root();
-    sh::step("native tests (board-core, board-build, xtask)");
-    sh::run(
-        sh::cargo()
-            .args(["test", "--workspace", "--exclude", "esg-board"])
-            .current_dir(&root),
-    )?;
-    sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");
-    sh::run(
-        sh::cargo()
-            .args([
-                "test",
-                "-p",
-                "esg-board",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-            .current_dir(&root),
-    )?;
+    if only.is_empty() {
+        native_and_wasm_tests(&root)?;
+    }
     build::dist(true)?;
     sh::step("a synthetic 100k-post board for the scale cases");
     let synth = root.join("target/e2e-synth-100k");
@@ -111,14 +100,44 @@ fn cmd_test() -> Result<(), String> {
         ],
         0,
     )?;
+    let files: Vec<&str> = if only.is_empty() {
+        vec!["tests/e2e/"]
+    } else {
+        only.iter().map(String::as_str).collect()
+    };
     sh::run(
         std::process::Command::new("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .args(["--test", "--test-concurrency=1"])
+            .args(files)
             .env("BOARD_URL", server.url("/esg-board/"))
             .env("SERVER_ORIGIN", server.url(""))
             .env("SYNTH_100K", &synth)
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(&root),
+    )?;
+    Ok(())
+}
+
+fn native_and_wasm_tests(root: &std::path::Path) -> Result<(), String> {
+    sh::step("native tests (board-core, board-build, xtask)");
+    sh::run(
+        sh::cargo()
+            .args(["test", "--workspace", "--exclude", "esg-board"])
+            .current_dir(root),
+    )?;
+    sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");
+    sh::run(
+        sh::cargo()
+            .args([
+                "test",
+                "-p",
+                "esg-board",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .current_dir(root),
     )?;
     Ok(())
 }

@@ -148,6 +148,7 @@ mod tests {
                 .collect(),
             departments: vec![],
             search_keys: Default::default(),
+            body_index: None,
         }
     }
 

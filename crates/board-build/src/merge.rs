@@ -215,6 +215,7 @@ impl Board {
                     .map(|(name, count)| DeptCount { name, count })
                     .collect(),
                 search_keys: Default::default(),
+                body_index: None,
             },
             bodies,
         }

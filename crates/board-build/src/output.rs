@@ -9,6 +9,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use board_core::body_index::{index_path, IndexBuilder, IndexMeta, IndexShard};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
@@ -40,6 +41,9 @@ pub struct Staging {
     committed: bool,
     /// Bodies of the body file being filled (one group of consecutive 번호).
     pending: Vec<PostBody>,
+    /// The body search index, fed as bodies stream by.
+    index: IndexBuilder,
+    bodies: usize,
 }
 
 impl Staging {
@@ -59,6 +63,8 @@ impl Staging {
             tmp,
             committed: false,
             pending: Vec::new(),
+            index: IndexBuilder::default(),
+            bodies: 0,
         })
     }
 
@@ -81,6 +87,8 @@ impl Staging {
                 self.flush_bodies()?;
             }
         }
+        self.index.add(body.no, &body.search_text());
+        self.bodies += 1;
         self.pending.push(body);
         Ok(())
     }
@@ -98,7 +106,12 @@ impl Staging {
     }
 
     /// Writes `board.json` and the list shards.
-    pub fn list(&self, index: &BoardIndex, shard_size: usize) -> Result<(), Error> {
+    pub fn list(
+        &self,
+        index: &BoardIndex,
+        shard_size: usize,
+        body_index: Option<IndexMeta>,
+    ) -> Result<(), Error> {
         let shard_size = shard_size.max(1);
         let mut shards = Vec::new();
         for (i, chunk) in index.posts.chunks(shard_size).enumerate() {
@@ -119,6 +132,7 @@ impl Staging {
             departments: index.departments.clone(),
             shard_size,
             shards,
+            body_index,
         };
         self.write(INDEX_FILE, &json(&manifest))
     }
@@ -175,7 +189,16 @@ impl Staging {
     /// feed and sitemaps.
     pub fn finish_list(&mut self, index: &BoardIndex, opts: &Options) -> Result<(), Error> {
         self.flush_bodies()?;
-        self.list(index, opts.shard_size)?;
+        let body_index = if self.bodies > 0 {
+            let (meta, files) = std::mem::take(&mut self.index).finish();
+            for (rel, bytes) in files {
+                self.write(&rel, &bytes)?;
+            }
+            Some(meta)
+        } else {
+            None
+        };
+        self.list(index, opts.shard_size, body_index)?;
         if let Some(site) = &opts.site_url {
             self.write("feed.xml", crate::feeds::atom(index, site).as_bytes())?;
             // The dataset folder is `data/` beside the board page (the default `data-src`).
@@ -247,6 +270,12 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     }
     let n_shards = shards.len();
     let departments = manifest.departments.clone();
+    let index_files = manifest.body_index.map_or(0, |m| m.shards);
+    for i in 0..index_files {
+        let path = dir.join(index_path(i));
+        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
+    }
     let index =
         BoardIndex::assemble(manifest, shards).map_err(|e| at(&manifest_path, e.to_string()))?;
     let mut seen = BTreeSet::new();

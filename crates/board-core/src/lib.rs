@@ -4,6 +4,7 @@
 //! Nothing here touches the web or the file system, so all of it is tested natively and fast;
 //! the Leptos app and `board-build` are thin shells around it.
 
+pub mod body_index;
 pub mod date;
 pub mod display;
 pub mod hangul;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod page;
 pub mod query;
 pub mod search;
+pub mod snippet;
 pub mod url_state;
 
 pub use date::Date;
@@ -20,5 +22,5 @@ pub use model::{
     Shard, Source, SCHEMA_VERSION,
 };
 pub use page::Pagination;
-pub use query::{highlight, neighbours, position, select, Field, Sort};
+pub use query::{found_by_body, highlight, neighbours, position, select, Field, Sort};
 pub use url_state::{Lang, ListParams, PostRef, UrlState};

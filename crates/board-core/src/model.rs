@@ -50,6 +50,9 @@ pub struct Manifest {
     pub shard_size: usize,
     /// Shard files, relative to the dataset directory, in list order.
     pub shards: Vec<String>,
+    /// The body search index (`index/<i>.bin`), when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_index: Option<crate::body_index::IndexMeta>,
 }
 
 /// `list/<i>.json`.
@@ -70,6 +73,8 @@ pub struct BoardIndex {
     pub departments: Vec<DeptCount>,
     /// Search keys, prepared on the first search (see `query::select`).
     pub search_keys: std::sync::OnceLock<Vec<crate::query::PostKeys>>,
+    /// The body search index the manifest announces, if any.
+    pub body_index: Option<crate::body_index::IndexMeta>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,6 +249,7 @@ impl BoardIndex {
             posts,
             departments,
             search_keys: Default::default(),
+            body_index: manifest.body_index,
         }
     }
 
@@ -258,6 +264,13 @@ impl BoardIndex {
 pub struct BodyShard {
     pub schema_version: u32,
     pub bodies: Vec<PostBody>,
+}
+
+impl PostBody {
+    /// The text body search reads and snippets are cut from: the paragraphs, one per line.
+    pub fn search_text(&self) -> String {
+        self.paragraphs.join("\n")
+    }
 }
 
 impl BodyShard {

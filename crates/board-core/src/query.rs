@@ -106,19 +106,39 @@ fn keys(index: &BoardIndex) -> &[PostKeys] {
         .get_or_init(|| index.posts.iter().map(PostKeys::new).collect())
 }
 
-/// How well a post matches (lower is better: title before author/department, exact before
-/// 초성/partial), or `None`. Bodies are not in the list data; `body` finds nothing until the
-/// body index exists.
-fn rank(q: &Query, k: &PostKeys, field: Field) -> Option<u8> {
+/// The rank of a post found by its body alone: after every title, author and department hit.
+const BODY_RANK: u8 = 4;
+
+/// How well a post matches (lower is better: title before author/department before body,
+/// exact before 초성/partial), or `None`. Bodies are not in the list data: `in_body` says
+/// whether the body index named the post for this query.
+fn rank(q: &Query, k: &PostKeys, field: Field, in_body: bool) -> Option<u8> {
     let score = |h: &Haystack, base: u8| q.find(h).map(|hit| base + u8::from(!hit.exact));
+    let body = in_body.then_some(BODY_RANK);
     match field {
         Field::Title => score(&k.title, 0),
         Field::Author => score(&k.author, 2),
-        Field::Body => None,
-        Field::All => [score(&k.title, 0), score(&k.author, 2), score(&k.dept, 2)]
-            .into_iter()
-            .flatten()
-            .min(),
+        Field::Body => body,
+        Field::All => [
+            score(&k.title, 0),
+            score(&k.author, 2),
+            score(&k.dept, 2),
+            body,
+        ]
+        .into_iter()
+        .flatten()
+        .min(),
+    }
+}
+
+/// Whether a post in the results of `q` is there for its body alone (it then shows a body
+/// snippet under its title).
+pub fn found_by_body(p: &PostSummary, q: &str, field: Field) -> bool {
+    match field {
+        Field::Body => true,
+        Field::All => Query::parse(q)
+            .is_some_and(|query| rank(&query, &PostKeys::new(p), Field::All, false).is_none()),
+        Field::Title | Field::Author => false,
     }
 }
 
@@ -126,7 +146,7 @@ fn rank(q: &Query, k: &PostKeys, field: Field) -> Option<u8> {
 pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
     match Query::parse(q) {
         None => true,
-        Some(query) => rank(&query, &PostKeys::new(p), field).is_some(),
+        Some(query) => rank(&query, &PostKeys::new(p), field, false).is_some(),
     }
 }
 
@@ -140,7 +160,8 @@ pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<(&'a str, bool)> {
 }
 
 /// The posts the list shows for these parameters, as indices into `index.posts`, in order.
-pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
+/// `body` is what the body index found for `params.q` (sorted 번호), once it is known.
+pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> Vec<usize> {
     let query = Query::parse(&params.q);
     // The plain list: posts are stored in the `new` order, so nothing needs filtering or sorting.
     let plain =
@@ -165,7 +186,10 @@ pub fn select(index: &BoardIndex, params: &ListParams) -> Vec<usize> {
         .filter(|(_, p)| params.to.is_none_or(|to| p.date <= to))
         .filter_map(|(i, _)| match &query {
             None => Some((i, 0)),
-            Some(q) => rank(q, &keys[i], params.field).map(|r| (i, r)),
+            Some(q) => {
+                let in_body = body.is_some_and(|b| b.binary_search(&index.posts[i].no).is_ok());
+                rank(q, &keys[i], params.field, in_body).map(|r| (i, r))
+            }
         })
         .collect();
     let sort = params.effective_sort();
@@ -221,6 +245,7 @@ mod tests {
             ],
             departments: vec![],
             search_keys: Default::default(),
+            body_index: None,
         }
     }
 
@@ -232,7 +257,7 @@ mod tests {
                 .all(|w| (w[0].date, w[0].no) > (w[1].date, w[1].no)),
             "fixtures keep the `new` order"
         );
-        select(&b, params)
+        select(&b, params, None)
             .into_iter()
             .map(|i| b.posts[i].no)
             .collect()
@@ -259,6 +284,29 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(order(&p), vec![4, 1, 3, 5]);
+    }
+
+    #[test]
+    fn body_hits_rank_after_title_hits_and_only_in_all_or_body() {
+        let b = board();
+        let nos = |params: &ListParams, body: &[u32]| -> Vec<u32> {
+            select(&b, params, Some(body))
+                .into_iter()
+                .map(|i| b.posts[i].no)
+                .collect()
+        };
+        let q = |field| ListParams {
+            q: "안전".into(),
+            field,
+            ..Default::default()
+        };
+        // Post 1 is found by its body, 3 by both: title hits (4, 5, by new) come first.
+        assert_eq!(nos(&q(Field::All), &[1, 3]), vec![4, 5, 1, 3]);
+        assert_eq!(nos(&q(Field::Body), &[1, 3]), vec![1, 3]);
+        assert_eq!(nos(&q(Field::Title), &[1, 3]), vec![4, 5]);
+        assert!(found_by_body(&b.posts[0], "안전", Field::All));
+        assert!(!found_by_body(&b.posts[1], "안전", Field::All));
+        assert!(found_by_body(&b.posts[1], "안전", Field::Body));
     }
 
     #[test]
@@ -312,7 +360,7 @@ mod tests {
     #[test]
     fn neighbours_follow_the_list() {
         let b = board();
-        let rows = select(&b, &ListParams::default());
+        let rows = select(&b, &ListParams::default(), None);
         assert_eq!(neighbours(&b, &rows, 4), (Some(1), Some(3)));
         assert_eq!(neighbours(&b, &rows, 1), (None, Some(4)));
         assert_eq!(neighbours(&b, &rows, 5), (Some(3), None));
@@ -358,6 +406,7 @@ mod tests {
                     count: 0,
                 }],
                 search_keys: Default::default(),
+                body_index: None,
             })
             .prop_map(|mut b| {
                 // Boards keep their posts in the `new` order (board-build writes them so).
@@ -408,7 +457,7 @@ mod tests {
             /// pagination puts every one of them on exactly one page, in that order.
             #[test]
             fn filter_sort_paginate(board in arb_board(), params in arb_params()) {
-                let rows = select(&board, &params);
+                let rows = select(&board, &params, None);
                 let expected: Vec<usize> = (0..board.posts.len()).filter(|&i| {
                     let p = &board.posts[i];
                     matches(p, &params.q, params.field)
@@ -420,7 +469,7 @@ mod tests {
                 prop_assert_eq!(&sorted, &expected);
                 let sort = params.effective_sort();
                 let r = |i: usize| Query::parse(&params.q)
-                    .and_then(|q| rank(&q, &PostKeys::new(&board.posts[i]), params.field))
+                    .and_then(|q| rank(&q, &PostKeys::new(&board.posts[i]), params.field, false))
                     .unwrap_or(0);
                 for w in rows.windows(2) {
                     let (a, b) = ((&board.posts[w[0]], r(w[0])), (&board.posts[w[1]], r(w[1])));

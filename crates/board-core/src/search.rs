@@ -52,7 +52,7 @@ const FINALS: [(u8, Option<u8>); 28] = [
 ];
 
 /// (initial, medial, final) of a precomposed syllable.
-fn parts(c: char) -> Option<(u8, u8, u8)> {
+pub(crate) fn parts(c: char) -> Option<(u8, u8, u8)> {
     let s = (c as u32).checked_sub(S_BASE).filter(|s| *s < S_COUNT)?;
     Some(((s / 588) as u8, ((s % 588) / 28) as u8, (s % 28) as u8))
 }
@@ -126,11 +126,16 @@ impl Haystack {
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
     }
+
+    /// The matching form: composed, folded characters, spaces left out.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
 }
 
 /// One query character and what it may match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Q {
+pub(crate) enum Q {
     /// Itself (after folding).
     Lit(char),
     /// A compatibility consonant: a syllable with that initial, or the jamo itself.
@@ -171,6 +176,11 @@ pub struct Hit {
 }
 
 impl Query {
+    /// The joined query and its space-separated terms (the body index plans from these).
+    pub(crate) fn sequences(&self) -> (&[Q], &[Vec<Q>]) {
+        (&self.joined, &self.terms)
+    }
+
     /// `None` for a search text with nothing to look for.
     pub fn parse(text: &str) -> Option<Query> {
         let joined = compile(text);

@@ -1,0 +1,640 @@
+//! Full-text search over bodies without downloading them (issue 5): a sharded character-pair
+//! inverted index.
+//!
+//! `board-build` reads every body in its matching form — composed, folded, spaces left out: the
+//! same [`Haystack`] the query engine reads — and records, for each character and each pair of
+//! adjacent characters (a *key*), the sorted 번호 of the posts holding it. Keys are spread over
+//! `index/<i>.bin` files by a hash in which a key's last Hangul syllable counts only by its
+//! initial and medial, so every way a syllable still being typed can end (고요 → 고용, 고욕, 고요…)
+//! lives in the same file: a query downloads one file per character pair, never the corpus.
+//!
+//! A query's candidates are the posts holding every pair of the query (or, for the AND rule,
+//! every pair of each term). That never misses a match — a match's pairs are pairs of the body —
+//! and, for three characters or more, may admit a post whose pairs are scattered; the app checks
+//! the rows it shows against their bodies when it fetches them for the snippet. 초성 is a title
+//! feature (CONTRACT §3 ranks it with titles): a query with compatibility consonants does not
+//! search bodies.
+//!
+//! Hand-written rather than a search crate: none of them index Korean by syllable pairs with the
+//! typing rule, and the format must be read by a few hundred lines of wasm.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::{parts, Haystack, Query, Q};
+use crate::DatasetError;
+
+/// A character (`(c, None)`) or a pair of adjacent characters, in matching form.
+pub type Key = (char, Option<char>);
+
+/// What `board.json` says about the index (absent: the dataset has no body index; older apps
+/// ignore the field, so it does not change the schema version).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// Number of `index/<i>.bin` files.
+    pub shards: u32,
+}
+
+/// Relative path of index file `i`.
+pub fn index_path(i: u32) -> String {
+    format!("index/{i}.bin")
+}
+
+const MAGIC: &[u8; 5] = b"ESGI1";
+/// Index files aim at this size: a query needs a few, so it downloads tens of kB at most.
+const TARGET_SHARD_BYTES: usize = 12 * 1024;
+const MAX_SHARDS: usize = 4096;
+const KIND_DELTAS: u8 = 0;
+const KIND_BITMAP: u8 = 1;
+
+/// A Hangul syllable without its final; any other character itself.
+fn stem(c: char) -> char {
+    match parts(c) {
+        Some((l, v, _)) => char::from_u32(0xAC00 + (l as u32 * 21 + v as u32) * 28).unwrap_or(c),
+        None => c,
+    }
+}
+
+/// Every syllable with the initial and medial of `c` (all its possible endings), or `c`.
+fn endings(c: char) -> Vec<char> {
+    let s = stem(c);
+    if s == c && parts(c).is_none() {
+        return vec![c];
+    }
+    (0..28)
+        .filter_map(|t| char::from_u32(s as u32 + t))
+        .collect()
+}
+
+/// The index file holding `key`, of `shards` files.
+pub fn shard_of(key: Key, shards: u32) -> u32 {
+    // FNV-1a over the key with its last syllable stemmed: fixed forever, same in builder and app.
+    let (first, last) = match key.1 {
+        Some(b) => (key.0 as u32, stem(b) as u32),
+        None => (u32::MAX, stem(key.0) as u32),
+    };
+    let mut h: u32 = 0x811c_9dc5;
+    for b in first.to_le_bytes().into_iter().chain(last.to_le_bytes()) {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % shards.max(1)
+}
+
+/// A key packed in one integer (first char high, second or 0 low): sorting and hashing
+/// millions of them while building is what makes a 100k-post build take a second, not five.
+fn pack(k: Key) -> u64 {
+    (k.0 as u64) << 32 | k.1.map_or(0, |c| c as u64)
+}
+
+fn unpack(v: u64) -> Key {
+    let a = char::from_u32((v >> 32) as u32).expect("packed from a char");
+    (a, char::from_u32(v as u32).filter(|&c| c != '\0'))
+}
+
+fn packed_keys(text: &str) -> Vec<u64> {
+    let h = Haystack::new(text);
+    let c = h.chars();
+    let mut keys: Vec<u64> = c
+        .iter()
+        .map(|&a| pack((a, None)))
+        .chain(c.windows(2).map(|w| pack((w[0], Some(w[1])))))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The distinct keys of a text.
+pub fn keys(text: &str) -> Vec<Key> {
+    packed_keys(text).into_iter().map(unpack).collect()
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn malformed(why: &str) -> DatasetError {
+    DatasetError::Malformed(format!("본문 색인 파일이 손상되었습니다 ({why})"))
+}
+
+/// Reads LEB128 numbers from a byte slice, refusing to run past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn varint(&mut self) -> Result<u64, DatasetError> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self
+                .bytes
+                .get(self.at)
+                .ok_or_else(|| malformed("cut short"))?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(malformed("number too long"))
+    }
+
+    fn u32(&mut self) -> Result<u32, DatasetError> {
+        u32::try_from(self.varint()?).map_err(|_| malformed("number too large"))
+    }
+
+    fn take(&mut self, n: usize) -> Result<Range<usize>, DatasetError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| malformed("cut short"))?;
+        let r = self.at..end;
+        self.at = end;
+        Ok(r)
+    }
+}
+
+/// One key's posting list while building: delta-coded as posts arrive in increasing 번호.
+#[derive(Default)]
+struct Postings {
+    first: u32,
+    last: u32,
+    count: u32,
+    deltas: Vec<u8>,
+}
+
+impl Postings {
+    fn push(&mut self, no: u32) {
+        if self.count == 0 {
+            self.first = no;
+            put_varint(&mut self.deltas, no as u64);
+        } else {
+            put_varint(&mut self.deltas, (no - self.last) as u64);
+        }
+        self.last = no;
+        self.count += 1;
+    }
+
+    /// The smaller of the delta list and a bitmap over `first..=last`.
+    fn encode(&self) -> (u8, Vec<u8>) {
+        let bitmap_len = ((self.last - self.first) / 8 + 1) as usize;
+        if bitmap_len + 5 >= self.deltas.len() {
+            return (KIND_DELTAS, self.deltas.clone());
+        }
+        let mut out = Vec::with_capacity(bitmap_len + 5);
+        put_varint(&mut out, self.first as u64);
+        let start = out.len();
+        out.resize(start + bitmap_len, 0);
+        let mut r = Reader {
+            bytes: &self.deltas,
+            at: 0,
+        };
+        let mut no = 0u32;
+        for _ in 0..self.count {
+            no += r.u32().expect("own encoding");
+            let bit = (no - self.first) as usize;
+            out[start + bit / 8] |= 1 << (bit % 8);
+        }
+        (KIND_BITMAP, out)
+    }
+}
+
+/// One key's finished posting list: key, number of posts, kind, bytes.
+type Encoded = (Key, u32, u8, Vec<u8>);
+
+/// Builds the index as bodies stream by (in increasing 번호, as `board-build` writes them).
+#[derive(Default)]
+pub struct IndexBuilder {
+    postings: FxHashMap<u64, Postings>,
+    last_no: Option<u32>,
+}
+
+impl IndexBuilder {
+    /// Adds post `no`'s body text. Posts must come in increasing 번호.
+    pub fn add(&mut self, no: u32, text: &str) {
+        assert!(
+            self.last_no.is_none_or(|l| l < no),
+            "bodies must be indexed in increasing 번호"
+        );
+        self.last_no = Some(no);
+        for key in packed_keys(text) {
+            self.postings.entry(key).or_default().push(no);
+        }
+    }
+
+    /// The index files, `(relative path, bytes)`, and what `board.json` says about them.
+    /// Deterministic: the same bodies give the same bytes.
+    pub fn finish(self) -> (IndexMeta, Vec<(String, Vec<u8>)>) {
+        let mut encoded: Vec<Encoded> = self
+            .postings
+            .iter()
+            .map(|(&k, p)| {
+                let (kind, bytes) = p.encode();
+                (unpack(k), p.count, kind, bytes)
+            })
+            .collect();
+        encoded.sort_unstable_by_key(|e| e.0);
+        let total: usize = encoded.iter().map(|e| e.3.len() + 12).sum();
+        let shards = total
+            .div_ceil(TARGET_SHARD_BYTES)
+            .next_power_of_two()
+            .clamp(1, MAX_SHARDS) as u32;
+        let mut files: Vec<Vec<&Encoded>> = vec![Vec::new(); shards as usize];
+        for e in &encoded {
+            files[shard_of(e.0, shards) as usize].push(e);
+        }
+        let out = files
+            .into_iter()
+            .enumerate()
+            .map(|(i, entries)| {
+                let mut b = MAGIC.to_vec();
+                put_varint(&mut b, entries.len() as u64);
+                for (key, count, kind, bytes) in entries {
+                    put_varint(&mut b, key.0 as u64);
+                    put_varint(&mut b, key.1.map_or(0, |c| c as u64));
+                    b.push(*kind);
+                    put_varint(&mut b, *count as u64);
+                    put_varint(&mut b, bytes.len() as u64);
+                    b.extend_from_slice(bytes);
+                }
+                (index_path(i as u32), b)
+            })
+            .collect();
+        (IndexMeta { shards }, out)
+    }
+}
+
+/// One decoded index file: its keys, with where each posting list lies in the bytes.
+#[derive(Clone, Debug)]
+pub struct IndexShard {
+    entries: Vec<(Key, u8, u32, Range<usize>)>,
+    bytes: Vec<u8>,
+}
+
+fn key_char(v: u32) -> Result<char, DatasetError> {
+    char::from_u32(v).ok_or_else(|| malformed("not a character"))
+}
+
+impl IndexShard {
+    /// Reads an index file, checking every length against the bytes (a broken or truncated
+    /// file is an error, never a panic).
+    pub fn decode(bytes: Vec<u8>) -> Result<IndexShard, DatasetError> {
+        if !bytes.starts_with(MAGIC) {
+            return Err(malformed("not an index file"));
+        }
+        let mut r = Reader {
+            bytes: &bytes,
+            at: MAGIC.len(),
+        };
+        let n = r.varint()?;
+        let mut entries = Vec::new();
+        for _ in 0..n {
+            let a = key_char(r.u32()?)?;
+            let b = match r.u32()? {
+                0 => None,
+                v => Some(key_char(v)?),
+            };
+            let kind = *bytes.get(r.at).ok_or_else(|| malformed("cut short"))?;
+            r.at += 1;
+            if kind != KIND_DELTAS && kind != KIND_BITMAP {
+                return Err(malformed("unknown list kind"));
+            }
+            let count = r.u32()?;
+            let len = r.varint()? as usize;
+            let range = r.take(len)?;
+            entries.push(((a, b), kind, count, range));
+        }
+        if r.at != bytes.len() {
+            return Err(malformed("trailing bytes"));
+        }
+        entries.sort_unstable_by_key(|e| e.0);
+        Ok(IndexShard { entries, bytes })
+    }
+
+    /// The sorted 번호 of the posts holding `key` (empty when none does).
+    pub fn postings(&self, key: Key) -> Result<Vec<u32>, DatasetError> {
+        let Ok(i) = self.entries.binary_search_by_key(&key, |e| e.0) else {
+            return Ok(Vec::new());
+        };
+        let (_, kind, count, range) = &self.entries[i];
+        let mut r = Reader {
+            bytes: &self.bytes[range.clone()],
+            at: 0,
+        };
+        let mut out = Vec::with_capacity((*count as usize).min(1 << 20));
+        if *kind == KIND_DELTAS {
+            let mut no = 0u32;
+            for _ in 0..*count {
+                no = no
+                    .checked_add(r.u32()?)
+                    .ok_or_else(|| malformed("number too large"))?;
+                out.push(no);
+            }
+        } else {
+            let base = r.u32()?;
+            for (i, byte) in r.bytes[r.at..].iter().enumerate() {
+                for bit in 0..8 {
+                    if byte & (1 << bit) != 0 {
+                        let no = (i as u64 * 8 + bit) + base as u64;
+                        out.push(u32::try_from(no).map_err(|_| malformed("number too large"))?);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// One condition of a plan: a post must hold at least one of these keys.
+type Need = Vec<Key>;
+
+/// What a query asks of the body index: for the joined query, and for each term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    joined: Vec<Need>,
+    terms: Vec<Vec<Need>>,
+}
+
+/// The characters a query character stands for in a body: itself, or, for the syllable being
+/// typed, every syllable it can still become (and its stem, for 개울 → 개우+ㄹ…).
+fn chars_of(q: Q) -> Option<Vec<char>> {
+    match q {
+        Q::Lit(c) => Some(vec![c]),
+        Q::Typing(c, ..) => Some(endings(c)),
+        Q::Initial(..) => None,
+    }
+}
+
+fn needs(seq: &[Q]) -> Option<Vec<Need>> {
+    let sets = seq
+        .iter()
+        .map(|&q| chars_of(q))
+        .collect::<Option<Vec<_>>>()?;
+    Some(match sets.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![one.iter().map(|&c| (c, None)).collect()],
+        _ => sets
+            .windows(2)
+            .map(|w| {
+                w[0].iter()
+                    .flat_map(|&a| w[1].iter().map(move |&b| (a, Some(b))))
+                    .collect()
+            })
+            .collect(),
+    })
+}
+
+/// Sorted-list intersection and union.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn union(lists: impl IntoIterator<Item = Vec<u32>>) -> Vec<u32> {
+    let mut all: Vec<u32> = lists.into_iter().flatten().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+impl Plan {
+    /// The plan for a query, or `None` when the body index cannot answer it (a query with
+    /// 초성, which match titles, authors and departments only).
+    pub fn new(q: &Query) -> Option<Plan> {
+        let (joined, terms) = q.sequences();
+        let joined = needs(joined)?;
+        let terms = if terms.len() >= 2 {
+            terms.iter().map(|t| needs(t)).collect::<Option<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Some(Plan { joined, terms })
+    }
+
+    /// The index files the plan reads, of `shards`.
+    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
+        self.joined
+            .iter()
+            .chain(self.terms.iter().flatten())
+            .flatten()
+            .map(|&k| shard_of(k, shards))
+            .collect()
+    }
+
+    /// The candidates: sorted 번호 of the posts whose bodies hold every pair of the joined
+    /// query, or every pair of each term. `lookup` gives a key's postings (from the files
+    /// [`Plan::shards`] named).
+    pub fn run(
+        &self,
+        lookup: impl Fn(Key) -> Result<Vec<u32>, DatasetError>,
+    ) -> Result<Vec<u32>, DatasetError> {
+        let all = |needs: &[Need]| -> Result<Vec<u32>, DatasetError> {
+            let mut acc: Option<Vec<u32>> = None;
+            for need in needs {
+                let any = union(
+                    need.iter()
+                        .map(|&k| lookup(k))
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+                acc = Some(match acc {
+                    None => any,
+                    Some(a) => intersect(&a, &any),
+                });
+                if acc.as_ref().is_some_and(|a| a.is_empty()) {
+                    break;
+                }
+            }
+            Ok(acc.unwrap_or_default())
+        };
+        let mut found = all(&self.joined)?;
+        if !self.terms.is_empty() {
+            let mut each: Option<Vec<u32>> = None;
+            for t in &self.terms {
+                let hits = all(t)?;
+                each = Some(match each {
+                    None => hits,
+                    Some(a) => intersect(&a, &hits),
+                });
+            }
+            found = union([found, each.unwrap_or_default()]);
+        }
+        Ok(found)
+    }
+}
+
+/// Runs a plan over decoded files (`files[i]` is file `i`, or `None` if not needed): for tests,
+/// the builder's check and the app.
+pub fn run_with(
+    plan: &Plan,
+    shards: u32,
+    file: impl Fn(u32) -> Option<std::rc::Rc<IndexShard>>,
+) -> Result<Vec<u32>, DatasetError> {
+    plan.run(|k| match file(shard_of(k, shards)) {
+        Some(f) => f.postings(k),
+        None => Err(malformed("a needed file is missing")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    fn build(bodies: &[(u32, &str)]) -> (IndexMeta, Vec<Rc<IndexShard>>) {
+        let mut b = IndexBuilder::default();
+        for (no, text) in bodies {
+            b.add(*no, text);
+        }
+        let (meta, files) = b.finish();
+        let files = files
+            .into_iter()
+            .map(|(_, bytes)| Rc::new(IndexShard::decode(bytes).unwrap()))
+            .collect();
+        (meta, files)
+    }
+
+    fn search(idx: &(IndexMeta, Vec<Rc<IndexShard>>), q: &str) -> Option<Vec<u32>> {
+        let plan = Plan::new(&Query::parse(q)?)?;
+        Some(run_with(&plan, idx.0.shards, |i| idx.1.get(i as usize).cloned()).unwrap())
+    }
+
+    const BODIES: [(u32, &str); 5] = [
+        (1, "고용노동부는 임금체불 사업주를 점검했다."),
+        (2, "환경부는 화학제품 안전 기준을 강화한다."),
+        (3, "임금 체불 근절을 위한 토론회"),
+        (7, "ESG 공시 가이드라인과 개우리 마을"),
+        (300, "고용 안정과 노동 시장"),
+    ];
+
+    #[test]
+    fn substring_spacing_and_terms() {
+        let idx = build(&BODIES);
+        assert_eq!(search(&idx, "노동부"), Some(vec![1]));
+        assert_eq!(search(&idx, "임금체불"), Some(vec![1, 3]));
+        assert_eq!(search(&idx, "임금 체불"), Some(vec![1, 3]));
+        assert_eq!(search(&idx, "고용 시장"), Some(vec![300]));
+        assert_eq!(search(&idx, "esg"), Some(vec![7]));
+        assert_eq!(search(&idx, "ＥＳＧ"), Some(vec![7]));
+        assert_eq!(search(&idx, "없는말"), Some(vec![]));
+    }
+
+    #[test]
+    fn syllable_being_typed() {
+        let idx = build(&BODIES);
+        assert_eq!(search(&idx, "화학제푸"), Some(vec![2]));
+        assert_eq!(search(&idx, "고요"), Some(vec![1, 300]));
+        assert_eq!(search(&idx, "개울"), Some(vec![7]));
+        assert_eq!(search(&idx, "환"), Some(vec![2]));
+    }
+
+    #[test]
+    fn chosung_does_not_search_bodies() {
+        assert_eq!(search(&build(&BODIES), "ㅇㄱㅊㅂ"), None);
+        assert_eq!(search(&build(&BODIES), "고용ㄴㄷ"), None);
+    }
+
+    #[test]
+    fn one_shard_per_pair_even_while_typing() {
+        let plan = Plan::new(&Query::parse("고요").unwrap()).unwrap();
+        assert_eq!(plan.shards(512).len(), 1);
+        let plan = Plan::new(&Query::parse("임금체불").unwrap()).unwrap();
+        assert!(plan.shards(512).len() <= 3);
+    }
+
+    #[test]
+    fn bitmaps_and_deltas_round_trip() {
+        // Dense numbers become a bitmap, sparse ones a delta list: both decode to the input.
+        let mut b = IndexBuilder::default();
+        let dense: Vec<u32> = (1000..3000).collect();
+        for &no in &dense {
+            b.add(
+                no,
+                if no % 500 == 0 {
+                    "가나 희귀"
+                } else {
+                    "가나"
+                },
+            );
+        }
+        let (meta, files) = b.finish();
+        let files: Vec<_> = files
+            .into_iter()
+            .map(|(_, f)| Rc::new(IndexShard::decode(f).unwrap()))
+            .collect();
+        let get = |k: Key| {
+            files[shard_of(k, meta.shards) as usize]
+                .postings(k)
+                .unwrap()
+        };
+        assert_eq!(get(('가', Some('나'))), dense);
+        assert_eq!(get(('희', Some('귀'))), vec![1000, 1500, 2000, 2500]);
+    }
+
+    #[test]
+    fn broken_files_are_errors_not_panics() {
+        let (_, files) = {
+            let mut b = IndexBuilder::default();
+            b.add(1, "가나다");
+            b.finish()
+        };
+        let bytes = &files[0].1;
+        for cut in 0..bytes.len() {
+            let _ = IndexShard::decode(bytes[..cut].to_vec()).map(|s| s.postings(('가', None)));
+        }
+        assert!(IndexShard::decode(b"<html>".to_vec()).is_err());
+        let mut long = bytes.clone();
+        long.push(0);
+        assert!(IndexShard::decode(long).is_err());
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Recall is total: every body the query engine matches is a candidate, for any
+            /// query without 초성 (substring, spaced, AND terms, syllable being typed). For a
+            /// query of one or two characters ending without a final consonant the candidates
+            /// are exactly the matches.
+            #[test]
+            fn every_match_is_a_candidate(
+                bodies in proptest::collection::vec("[가-깋나 a-c]{0,30}", 1..40),
+                q in "[가-깋나a-c]{1,4}( [가-깋나]{1,2})?",
+            ) {
+                let numbered: Vec<(u32, &str)> = bodies.iter().enumerate().map(|(i, b)| (i as u32 * 3 + 1, b.as_str())).collect();
+                let idx = build(&numbered);
+                let query = Query::parse(&q).unwrap();
+                let found = search(&idx, &q).unwrap();
+                let oracle: Vec<u32> = numbered.iter().filter(|(_, b)| query.find(&Haystack::new(b)).is_some()).map(|(n, _)| *n).collect();
+                prop_assert!(oracle.iter().all(|n| found.contains(n)), "{:?}: oracle {:?} found {:?}", q, oracle, found);
+                let plain: Vec<char> = q.chars().collect();
+                let open_end = parts(plain[plain.len() - 1]).is_none_or(|p| p.2 == 0);
+                if plain.len() <= 2 && !q.contains(' ') && open_end {
+                    prop_assert_eq!(found, oracle);
+                }
+            }
+        }
+    }
+}

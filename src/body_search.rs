@@ -1,0 +1,130 @@
+//! What the body index found for the search in the URL, shared by the list (rows, count line,
+//! snippets) and the article view (이전글/다음글 follow the same list).
+//!
+//! Title, author and department hits come from the list data at once; body hits follow when
+//! the few index files the query needs are in (`api::search_bodies`), and re-order nothing
+//! already shown: they rank after every title hit (CONTRACT.md §3).
+
+use std::sync::Arc;
+
+use board_core::body_index::{IndexMeta, Plan};
+use board_core::search::Query;
+use board_core::{Field, Lang, ListParams};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, LoadError};
+use crate::nav::Nav;
+
+/// The body side of one search.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hits {
+    /// The search does not look in bodies: no query, the 제목/글쓴이 field, a 초성 query (those
+    /// match titles, authors and departments), or a dataset without a body index.
+    NotSearched,
+    /// The index files are loading.
+    Pending,
+    /// Sorted 번호 of the posts whose bodies hold the query.
+    Found(Arc<Vec<u32>>),
+    Failed(LoadError),
+}
+
+/// The body hits of the search text they were made for.
+#[derive(Clone, Copy)]
+pub struct BodySearch {
+    state: RwSignal<(String, Hits)>,
+    meta: Option<IndexMeta>,
+    base: StoredValue<String>,
+}
+
+/// The plan for a list state, when its search looks in bodies.
+fn plan(l: &ListParams) -> Option<Plan> {
+    if !matches!(l.field, Field::All | Field::Body) {
+        return None;
+    }
+    Plan::new(&Query::parse(&l.q)?)
+}
+
+impl BodySearch {
+    /// Follows the URL's search: each new search text fetches the index files it needs (those
+    /// already fetched are reused), and a result arriving after the text changed is dropped.
+    pub fn install(nav: Nav, meta: Option<IndexMeta>, base: String) -> BodySearch {
+        let this = BodySearch {
+            state: RwSignal::new((String::new(), Hits::NotSearched)),
+            meta,
+            base: StoredValue::new(base),
+        };
+        let wanted = Memo::new(move |_| {
+            nav.state
+                .with(|s| (s.list.q.clone(), meta.and_then(|_| plan(&s.list))))
+        });
+        Effect::new(move |_| {
+            let (q, plan) = wanted.get();
+            let (Some(meta), Some(plan)) = (meta, plan) else {
+                return;
+            };
+            if this.state.with_untracked(|(sq, _)| *sq == q) {
+                return;
+            }
+            let base = this.base.get_value();
+            if let Some(done) = api::search_bodies_cached(&base, meta, &plan) {
+                this.state.set((
+                    q,
+                    done.map_or_else(Hits::Failed, |v| Hits::Found(Arc::new(v))),
+                ));
+                return;
+            }
+            this.state.set((q.clone(), Hits::Pending));
+            spawn_local(async move {
+                let hits = match api::search_bodies(&base, meta, &plan).await {
+                    Ok(found) => Hits::Found(Arc::new(found)),
+                    Err(e) => Hits::Failed(e),
+                };
+                // The board may have been rebuilt meanwhile (the whole list arrived): then this
+                // search's signals are gone and the new one asks again.
+                if wanted.try_with_untracked(|(now, _)| *now == q) == Some(true) {
+                    this.state.try_set((q, hits));
+                }
+            });
+        });
+        this
+    }
+
+    /// The body hits for a list state (tracked). When the index files it needs are already
+    /// here they are used at once, so typing on in a search renders once per keystroke.
+    pub fn hits(&self, l: &ListParams) -> Hits {
+        let (Some(meta), Some(plan)) = (self.meta, plan(l)) else {
+            return Hits::NotSearched;
+        };
+        if let Some(h) = self.state.with(|(sq, h)| (*sq == l.q).then(|| h.clone())) {
+            return h;
+        }
+        match api::search_bodies_cached(&self.base.get_value(), meta, &plan) {
+            Some(Ok(v)) => Hits::Found(Arc::new(v)),
+            Some(Err(e)) => Hits::Failed(e),
+            None => Hits::Pending,
+        }
+    }
+
+    /// The sorted 번호 found for a list state, once known (tracked).
+    pub fn found(&self, l: &ListParams) -> Option<Arc<Vec<u32>>> {
+        match self.hits(l) {
+            Hits::Found(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// A note for the count line while body hits are missing, if any.
+pub fn note(hits: &Hits, lang: Lang) -> Option<String> {
+    let m = crate::i18n::messages(lang);
+    match hits {
+        Hits::Pending => Some(m.searching_bodies.to_string()),
+        Hits::Failed(e) => Some(format!("{} {}", m.body_search_failed, e.message(lang))),
+        Hits::NotSearched | Hits::Found(_) => None,
+    }
+}
+
+pub fn use_body_search() -> BodySearch {
+    expect_context::<BodySearch>()
+}
