@@ -155,5 +155,8 @@ Queries: ${queries.join(', ')}.
 |---:|---:|---:|
 | ${(memory.js / 2 ** 20).toFixed(1)} MiB | ${(memory.wasm / 2 ** 20).toFixed(1)} MiB | ${((memory.js + memory.wasm) / 2 ** 20).toFixed(1)} MiB |
 `;
-writeFileSync('BENCHMARKS.md', md + (process.env.EXTRA_MD || ''));
+// The search section is written by `cargo xtask bench-search`: keep it.
+const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+const search = previous.indexOf('<!-- search benchmark');
+writeFileSync('BENCHMARKS.md', md + (process.env.EXTRA_MD || '') + (search >= 0 ? `\n${previous.slice(search)}` : ''));
 console.log(md);

@@ -7,6 +7,8 @@
 //!   those end-to-end files (while working on one view).
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
 //! - `bench`: the app's speed, bytes and memory against its budgets → `BENCHMARKS.md`.
+//! - `bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and Pagefind at 100k
+//!   posts → the search section of `BENCHMARKS.md`.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
 //! - `fuzz [SECONDS]`: every cargo-fuzz target for SECONDS (default 60) each.
 
@@ -21,7 +23,7 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-search | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("sizes") => build::print_sizes(),
         Some("bench-build") => bench::bench_build(),
         Some("bench") => perf::bench(),
+        Some("bench-search") => perf::bench_search(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
             None => fuzz::fuzz(60),
             Some(Ok(n)) => fuzz::fuzz(n),

@@ -63,6 +63,14 @@ fn copy_app(dist: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// A copy of the built app whose dataset is the synthetic board of 100k posts.
+fn app_with_synth(dist: &Path, out: &Path) -> Result<(), String> {
+    copy_app(dist, out)?;
+    build::synth(100_000, &out.join("data"))?;
+    build::precompress_file(&out.join("data/board.json"))?;
+    build::precompress_dir(&out.join("data/list"))
+}
+
 pub fn bench() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
@@ -74,10 +82,7 @@ pub fn bench() -> Result<(), String> {
     step("the static floor page and a 100k-post copy of the app");
     write_floor(&dist, &work.join("floor"))?;
     let app100k = work.join("app100k");
-    copy_app(&dist, &app100k)?;
-    build::synth(100_000, &app100k.join("data"))?;
-    build::precompress_file(&app100k.join("data/board.json"))?;
-    build::precompress_dir(&app100k.join("data/list"))?;
+    app_with_synth(&dist, &app100k)?;
     let server = Server::start(
         vec![
             Mount::new("/app/", &dist),
@@ -92,6 +97,51 @@ pub fn bench() -> Result<(), String> {
         .env("SERVER_ORIGIN", server.url(""))
         .env("DIST", &dist)
         .env("DIST_100K", &app100k)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))
+}
+
+/// `cargo xtask bench-search` (issue 5): our search against MiniSearch, FlexSearch, Fuse.js and
+/// Pagefind over the 100k synthetic board, by `tests/bench/search/bench.mjs`. The other engines
+/// are npm packages of `tests/bench/search/` only, installed here, never part of the app.
+pub fn bench_search() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let root = root();
+    let bench_dir = root.join("tests/bench/search");
+    tools::npm_ci(&bench_dir, "MiniSearch, FlexSearch, Fuse.js, Pagefind for the search benchmark")?;
+    build::dist(true)?;
+    let dist = root.join("dist");
+    let app100k = root.join("target/bench-search-app");
+    let _ = std::fs::remove_dir_all(&app100k);
+    step("a 100k-post copy of the app");
+    app_with_synth(&dist, &app100k)?;
+    let corpus = root.join("target/bench-search");
+    step("the other engines' inputs: titles, bodies, a Pagefind index (minutes, the first time)");
+    run(Command::new("node")
+        .arg(bench_dir.join("prepare.mjs"))
+        .env("DATASET", app100k.join("data"))
+        .env("OUT", &corpus)
+        .current_dir(&root))?;
+    std::fs::write(
+        corpus.join("blank.html"),
+        "<!doctype html><html lang=\"ko\"><meta charset=\"utf-8\"><title>bench</title></html>",
+    )
+    .map_err(|e| format!("blank.html: {e}"))?;
+    let server = Server::start(
+        vec![
+            Mount::new("/app100k/", &app100k),
+            Mount::new("/corpus/", &corpus),
+            Mount::new("/nm/", &bench_dir.join("node_modules")),
+        ],
+        0,
+    )?;
+    step("measuring in headless Chromium (tests/bench/search/bench.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg(bench_dir.join("bench.mjs"))
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("CORPUS", &corpus)
+        .env("APP_100K", &app100k)
         .env("CHROMIUM", tools::CHROMIUM)
         .current_dir(&root))
 }

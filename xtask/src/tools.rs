@@ -70,14 +70,18 @@ pub fn ensure_build_tools() -> Result<(), String> {
 
 /// `npm ci` when node_modules is missing or older than the lock file.
 fn ensure_npm_packages() -> Result<(), String> {
-    let root = root();
-    let stamp = root.join("node_modules/.package-lock.json");
+    npm_ci(&root(), "binaryen for wasm-opt, playwright-core")
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its lock file.
+pub fn npm_ci(dir: &Path, what: &str) -> Result<(), String> {
+    let stamp = dir.join("node_modules/.package-lock.json");
     let fresh = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if fresh(&stamp).is_none() || fresh(&stamp) < fresh(&root.join("package-lock.json")) {
-        step("installing npm packages (binaryen for wasm-opt, playwright-core)");
+    if fresh(&stamp).is_none() || fresh(&stamp) < fresh(&dir.join("package-lock.json")) {
+        step(&format!("installing npm packages ({what})"));
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&root))?;
+            .current_dir(dir))?;
     }
     Ok(())
 }
