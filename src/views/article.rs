@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::linkify::{linkify, Piece};
-use board_core::{neighbours, position, select, BoardIndex, Pagination, PostBody, UrlState};
+use board_core::{neighbours, position, BoardIndex, Pagination, PostBody, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
@@ -17,7 +17,13 @@ use crate::views::list::ListTable;
 use crate::Config;
 
 #[component]
-pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl IntoView {
+pub fn ArticleView(
+    index: Arc<BoardIndex>,
+    /// The current list's ordered rows, as the list view has them (not recomputed here).
+    rows: Vec<usize>,
+    no: u32,
+    state: UrlState,
+) -> impl IntoView {
     let nav = use_nav();
     let lang = nav.lang_untracked();
     let m = i18n::messages(lang);
@@ -25,8 +31,6 @@ pub fn ArticleView(index: Arc<BoardIndex>, no: u32, state: UrlState) -> impl Int
         .post(no)
         .cloned()
         .expect("the board checks the post exists");
-    let body = crate::body_search::use_body_search().found(&state.list);
-    let rows = select(&index, &state.list, body.as_ref().map(|b| b.as_slice()));
     let size = state.list.size;
     // A link to another post of this list carries the page that post is on, so that 목록 and
     // the list beneath always show the page around the post being read.

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::{
-    found_by_body, highlight, select, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary,
-    Sort, UrlState,
+    found_by_body, highlight, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, Sort,
+    UrlState,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -77,32 +77,16 @@ fn focus_title(no: u32) {
 #[component]
 pub fn ListView(
     index: Arc<BoardIndex>,
+    /// The list's ordered rows (indices into `index.posts`) for the current search and filters;
+    /// a page change only slices them.
+    rows: Memo<Vec<usize>>,
     /// While only the first list file is in: the number of posts in all.
     #[prop(default = None)]
     partial_total: Option<usize>,
 ) -> impl IntoView {
     let nav = use_nav();
     let newest = index.posts.iter().map(|p| p.date).max();
-    // The ordered rows depend on everything but the page: a page change only slices them.
-    let params = Memo::new(move |_| {
-        nav.state.with(|s| ListParams {
-            page: 1,
-            ..s.list.clone()
-        })
-    });
     let body_search = use_body_search();
-    let rows = {
-        let index = index.clone();
-        Memo::new(move |_| {
-            if partial_total.is_some() {
-                return Vec::new();
-            }
-            params.with(|l| {
-                let body = body_search.found(l);
-                select(&index, l, body.as_ref().map(|b| b.as_slice()))
-            })
-        })
-    };
     let page = {
         let index = index.clone();
         Memo::new(move |_| {

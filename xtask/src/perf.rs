@@ -109,7 +109,10 @@ pub fn bench_search() -> Result<(), String> {
     tools::ensure_test_tools()?;
     let root = root();
     let bench_dir = root.join("tests/bench/search");
-    tools::npm_ci(&bench_dir, "MiniSearch, FlexSearch, Fuse.js, Pagefind for the search benchmark")?;
+    tools::npm_ci(
+        &bench_dir,
+        "MiniSearch, FlexSearch, Fuse.js, Pagefind for the search benchmark",
+    )?;
     build::dist(true)?;
     let dist = root.join("dist");
     let app100k = root.join("target/bench-search-app");
