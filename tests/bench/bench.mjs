@@ -59,6 +59,8 @@ const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(ORIGIN + '/app100k/');
 await page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+// Every list file in: the board is then whole (the first rows come from the first file alone).
+await page.waitForLoadState('networkidle');
 await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
 await page.evaluate(() => {
   window.__marks = [];
@@ -66,24 +68,36 @@ await page.evaluate(() => {
   for (const ev of ['keydown', 'click', 'change']) document.addEventListener(ev, start, true);
   new MutationObserver(() => {
     if (window.__t0 !== undefined) { window.__marks.push(performance.now() - window.__t0); window.__t0 = undefined; }
-  }).observe(document.querySelector('.board-main'), { childList: true, subtree: true, characterData: true });
+  }).observe(document.querySelector('.esg-board'), { childList: true, subtree: true, characterData: true });
 });
 async function timed(action) {
   await page.evaluate(() => { window.__marks = []; });
   await action();
-  await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 30_000 });
+  // An update that changes nothing in the DOM leaves nothing to time: that run is not counted.
+  const changed = await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 3_000 }).then(() => true, () => false);
+  if (!changed) return undefined;
   const t = await page.evaluate(() => window.__marks[0]);
   await page.waitForTimeout(50);
   return t;
 }
 const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
 const search = [], pageChange = [], filter = [], article = [];
+const measured = (xs) => xs.filter((x) => x !== undefined);
 const box = page.getByRole('searchbox', { name: '검색어' });
 for (const q of queries) {
+  // From the plain list each time: two searches with the same rows (임금체불, ㅇㄱㅊㅂ) change
+  // nothing in the DOM, which leaves nothing to time.
+  await box.fill('');
+  await box.press('Enter');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  await page.waitForTimeout(300);
   await box.fill(q);
   search.push(await timed(() => box.press('Enter')));
 }
-await timed(() => box.fill('') || box.press('Enter'));
+await box.fill('');
+await box.press('Enter');
+await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+await page.waitForTimeout(300);
 for (let i = 0; i < 10; i++) {
   pageChange.push(await timed(() => page.locator('nav[aria-label="페이지 이동"] a.page-number:not([aria-current])').first().click()));
 }
@@ -142,10 +156,10 @@ ${rows(data100k)}
 
 | operation | runs | p50 | p95 | target |
 |---|---:|---:|---:|---|
-| search (Enter; the box also follows typing after a 200 ms pause) | ${search.length} | ${ms(pct(search, 0.5))} | ${ms(pct(search, 0.95))} | p95 ≤ 16 ms |
-| page change | ${pageChange.length} | ${ms(pct(pageChange, 0.5))} | ${ms(pct(pageChange, 0.95))} | p95 ≤ 16 ms |
-| order change (filter) | ${filter.length} | ${ms(pct(filter, 0.5))} | ${ms(pct(filter, 0.95))} | p95 ≤ 16 ms |
-| open an article (body file cached) | ${article.length} | ${ms(pct(article, 0.5))} | ${ms(pct(article, 0.95))} | p95 ≤ 50 ms |
+| search (Enter; the box also follows typing after a 200 ms pause) | ${measured(search).length} | ${ms(pct(measured(search), 0.5))} | ${ms(pct(measured(search), 0.95))} | p95 ≤ 16 ms |
+| page change | ${measured(pageChange).length} | ${ms(pct(measured(pageChange), 0.5))} | ${ms(pct(measured(pageChange), 0.95))} | p95 ≤ 16 ms |
+| order change (filter) | ${measured(filter).length} | ${ms(pct(measured(filter), 0.5))} | ${ms(pct(measured(filter), 0.95))} | p95 ≤ 16 ms |
+| open an article (body file cached) | ${measured(article).length} | ${ms(pct(measured(article), 0.5))} | ${ms(pct(measured(article), 0.95))} | p95 ≤ 50 ms |
 
 Queries: ${queries.join(', ')}.
 
@@ -157,6 +171,6 @@ Queries: ${queries.join(', ')}.
 `;
 // The search section is written by `cargo xtask bench-search`: keep it.
 const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
-const search = previous.indexOf('<!-- search benchmark');
-writeFileSync('BENCHMARKS.md', md + (process.env.EXTRA_MD || '') + (search >= 0 ? `\n${previous.slice(search)}` : ''));
+const searchAt = previous.indexOf('<!-- search benchmark');
+writeFileSync('BENCHMARKS.md', md + (process.env.EXTRA_MD || '') + (searchAt >= 0 ? `\n${previous.slice(searchAt)}` : ''));
 console.log(md);
