@@ -52,3 +52,12 @@ export async function rowCells(page, no) {
   const row = page.locator('tbody tr', { has: page.locator('td.col-no', { hasText: new RegExp(`^${no}$`) }) });
   return row.locator('td').allInnerTexts();
 }
+
+/// Waits until a search has its body hits too (the count line no longer says it is searching
+/// the bodies): title hits come at once, body hits when their index files are in.
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const count = document.querySelector('.board-count')?.textContent ?? '';
+    return count !== '' && !count.includes('본문을 검색하는 중') && !count.includes('Searching the article texts');
+  });
+}

@@ -190,9 +190,10 @@ test('odd URLs fall back as the contract says, without errors', async () => {
     ['?sort=zzz', (p) => p.getByRole('combobox', { name: '정렬' }).inputValue(), 'new'],
     ['?page=2&page=1', (p) => p.locator('nav[aria-label="페이지 이동"] [aria-current="page"]').innerText(), '2'],
     ['?utm_source=x&foo=bar', (p) => p.locator('tbody tr').count(), 20],
-    ['?q=.*%5B(%5C', (p) => p.locator('.board-count').innerText(), '검색 결과가 없습니다.'],
+    // The body search answers after the title search: wait for the final sentence.
+    ['?q=.*%5B(%5C', (p) => p.locator('.board-count', { hasText: '없습니다' }).innerText(), '검색 결과가 없습니다.'],
     ['?q=%25', (p) => p.getByRole('searchbox', { name: '검색어' }).inputValue(), '%'],
-    [`?q=${'가'.repeat(5000)}`, (p) => p.locator('.board-count').innerText(), '검색 결과가 없습니다.'],
+    [`?q=${'가'.repeat(5000)}`, (p) => p.locator('.board-count', { hasText: '없습니다' }).innerText(), '검색 결과가 없습니다.'],
     ['?q=%22%3E%3Csvg%20onload%3Dwindow.__pwned%3D1%3E', (p) => p.getByRole('searchbox', { name: '검색어' }).inputValue(), '"><svg onload=window.__pwned=1>'],
     ['?post=-1', (p) => p.locator('.board-notfound').innerText(), /찾을 수 없습니다/],
     ['?post=99999999', (p) => p.locator('.board-notfound').innerText(), /찾을 수 없습니다/],

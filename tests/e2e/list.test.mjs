@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
+import { settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,6 +18,7 @@ test('typing searches as you type, keeps every keystroke, and marks the hits', a
   const box = page.getByRole('searchbox', { name: '검색어' });
   await box.pressSequentially('임금', { delay: 40 });
   await waitParam(page, 'q', '임금');
+  await settled(page);
   assert.deepEqual(await numbers(page), ['3402', '3400', '3397', '3390']);
   assert.match(await page.locator('.board-count').innerText(), /총 4건/);
   assert.deepEqual(await page.locator('tbody mark').allInnerTexts(), ['임금', '임금', '임금', '임금']);
@@ -25,6 +27,7 @@ test('typing searches as you type, keeps every keystroke, and marks the hits', a
   await box.pressSequentially('고용노동부, 17개', { delay: 5 });
   assert.equal(await box.inputValue(), '고용노동부, 17개');
   await waitParam(page, 'q', '고용노동부, 17개');
+  await settled(page);
   assert.deepEqual(await numbers(page), ['3408']);
   assert.equal(await box.inputValue(), '고용노동부, 17개');
   await page.assertClean();

@@ -1,7 +1,7 @@
 // Korean search through the real search box (issue 5 rules that work on the list data).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,6 +25,7 @@ for (const [what, q, rows, marks] of cases) {
     const box = page.getByRole('searchbox', { name: '검색어' });
     await box.pressSequentially(q, { delay: 20 });
     await page.waitForFunction((v) => new URL(location.href).searchParams.get('q') === v, q);
+    await settled(page);
     assert.deepEqual(await page.locator('tbody td.col-no').allInnerTexts(), rows);
     assert.deepEqual(await page.locator('tbody mark').allInnerTexts(), marks);
     await page.assertClean();
@@ -34,6 +35,7 @@ for (const [what, q, rows, marks] of cases) {
 test('relevance is the default order while searching: title hits first, exact before partial', async () => {
   const page = await openPage(browser, `?q=${encodeURIComponent('노동부')}`);
   await page.locator('tbody tr').first().waitFor();
+  await settled(page);
   assert.equal(await page.getByRole('combobox', { name: '정렬' }).inputValue(), 'relevance');
   // 노동부 is in four titles and in the department of 3410 (고용노동부): titles come first.
   assert.deepEqual(await page.locator('tbody td.col-no').allInnerTexts(), ['3408', '3402', '3400', '3393', '3410']);
@@ -41,6 +43,7 @@ test('relevance is the default order while searching: title hits first, exact be
   // newest first among equals (exact-before-partial is unit-tested in board-core).
   const typing = await openPage(browser, `?q=${encodeURIComponent('고용노동ㅂ')}`);
   await typing.locator('tbody tr').first().waitFor();
+  await settled(typing);
   assert.deepEqual(await typing.locator('tbody td.col-no').allInnerTexts(), ['3408', '3400', '3393', '3410']);
   await typing.assertClean();
   await page.assertClean();

@@ -7,7 +7,14 @@ use std::process::Command;
 use crate::build::root;
 use crate::sh::{self, output, run, step};
 
-pub const TARGETS: [&str; 6] = ["capture", "table", "jsonl", "url_state", "query", "body_index"];
+pub const TARGETS: [&str; 6] = [
+    "capture",
+    "table",
+    "jsonl",
+    "url_state",
+    "query",
+    "body_index",
+];
 
 pub fn fuzz(seconds: u32) -> Result<(), String> {
     if output(Command::new("cargo").args(["fuzz", "--version"])).is_none() {

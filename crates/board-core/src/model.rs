@@ -72,7 +72,7 @@ pub struct BoardIndex {
     /// Every 담당부서 with how many posts carry it, by name.
     pub departments: Vec<DeptCount>,
     /// Search keys, prepared on the first search (see `query::select`).
-    pub search_keys: std::sync::OnceLock<Vec<crate::query::PostKeys>>,
+    pub search_keys: std::sync::OnceLock<crate::query::SearchKeys>,
     /// The body search index the manifest announces, if any.
     pub body_index: Option<crate::body_index::IndexMeta>,
 }

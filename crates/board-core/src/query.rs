@@ -3,9 +3,12 @@
 //! One entry point, [`select`], is what every view uses; matching is the Korean-aware engine of
 //! [`crate::search`], over keys prepared once per dataset.
 
+#[cfg(test)]
 use std::cmp::Ordering;
 
-use crate::search::{pieces, Haystack, Query};
+use std::ops::Range;
+
+use crate::search::{pieces, Haystack, Query, Text, TextArena};
 use crate::{BoardIndex, ListParams, PostSummary};
 
 /// Where the search text is looked for (`field=`).
@@ -63,11 +66,13 @@ impl Sort {
 }
 
 /// `new` order: newest date first, ties by 번호 descending.
+#[cfg(test)]
 fn by_new(a: &PostSummary, b: &PostSummary) -> Ordering {
     b.date.cmp(&a.date).then(b.no.cmp(&a.no))
 }
 
 /// Compares two posts in the order `sort` asks for; relevance compares the ranks first.
+#[cfg(test)]
 fn compare(sort: Sort, a: (&PostSummary, u8), b: (&PostSummary, u8)) -> Ordering {
     match sort {
         Sort::New => by_new(a.0, b.0),
@@ -82,28 +87,80 @@ fn compare(sort: Sort, a: (&PostSummary, u8), b: (&PostSummary, u8)) -> Ordering
     }
 }
 
-/// A post's searchable texts, prepared once per dataset.
+/// Where one post's searchable texts are in the arena.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PostKeys {
-    title: Haystack,
-    author: Haystack,
-    dept: Haystack,
+struct PostKeys {
+    title: Range<u32>,
+    author: Range<u32>,
+    dept: Range<u32>,
 }
 
-impl PostKeys {
-    fn new(p: &PostSummary) -> PostKeys {
-        PostKeys {
-            title: Haystack::new(&p.title),
-            author: Haystack::new(p.author.as_deref().unwrap_or("")),
-            dept: Haystack::new(p.dept.as_deref().unwrap_or("")),
+/// The searchable texts of every post (composed, folded titles, authors, departments), prepared
+/// once per dataset, in list order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchKeys {
+    arena: TextArena,
+    posts: Vec<PostKeys>,
+}
+
+/// One post's searchable texts.
+struct PostTexts<'a> {
+    title: Text<'a>,
+    author: Text<'a>,
+    dept: Text<'a>,
+    /// Where the author and department are in the arena (start and end in one number): posts
+    /// share them (a board has a few authors and departments), so a search matches each once
+    /// ([`Shared`]).
+    author_at: u64,
+    dept_at: u64,
+}
+
+/// Match results of the texts many posts share, by arena place, for one search.
+type Shared = rustc_hash::FxHashMap<u64, Option<bool>>;
+
+fn place(r: &Range<u32>) -> u64 {
+    (r.start as u64) << 32 | r.end as u64
+}
+
+impl SearchKeys {
+    pub fn new<'a>(posts: impl IntoIterator<Item = &'a PostSummary>) -> SearchKeys {
+        let mut keys = SearchKeys::default();
+        let mut shared: rustc_hash::FxHashMap<&str, Range<u32>> = Default::default();
+        for p in posts {
+            let title = keys.arena.push(&p.title);
+            let mut once = |text: &'a str| {
+                shared
+                    .entry(text)
+                    .or_insert_with(|| keys.arena.push(text))
+                    .clone()
+            };
+            let author = once(p.author.as_deref().unwrap_or(""));
+            let dept = once(p.dept.as_deref().unwrap_or(""));
+            keys.posts.push(PostKeys {
+                title,
+                author,
+                dept,
+            });
+        }
+        keys
+    }
+
+    fn post(&self, i: usize) -> PostTexts<'_> {
+        let k = &self.posts[i];
+        PostTexts {
+            title: self.arena.text(&k.title),
+            author: self.arena.text(&k.author),
+            dept: self.arena.text(&k.dept),
+            author_at: place(&k.author),
+            dept_at: place(&k.dept),
         }
     }
 }
 
-fn keys(index: &BoardIndex) -> &[PostKeys] {
+fn keys(index: &BoardIndex) -> &SearchKeys {
     index
         .search_keys
-        .get_or_init(|| index.posts.iter().map(PostKeys::new).collect())
+        .get_or_init(|| SearchKeys::new(&index.posts))
 }
 
 /// The rank of a post found by its body alone: after every title, author and department hit.
@@ -112,17 +169,29 @@ const BODY_RANK: u8 = 4;
 /// How well a post matches (lower is better: title before author/department before body,
 /// exact before 초성/partial), or `None`. Bodies are not in the list data: `in_body` says
 /// whether the body index named the post for this query.
-fn rank(q: &Query, k: &PostKeys, field: Field, in_body: bool) -> Option<u8> {
-    let score = |h: &Haystack, base: u8| q.find(h).map(|hit| base + u8::from(!hit.exact));
+fn rank(
+    q: &Query,
+    k: &PostTexts<'_>,
+    field: Field,
+    in_body: bool,
+    shared: &mut Shared,
+) -> Option<u8> {
+    let score = |t: Text<'_>, base: u8| q.matches(t).map(|exact| base + u8::from(!exact));
+    let mut score_shared = |t: Text<'_>, at: u64, base: u8| {
+        shared
+            .entry(at)
+            .or_insert_with(|| q.matches(t))
+            .map(|exact| base + u8::from(!exact))
+    };
     let body = in_body.then_some(BODY_RANK);
     match field {
-        Field::Title => score(&k.title, 0),
-        Field::Author => score(&k.author, 2),
+        Field::Title => score(k.title, 0),
+        Field::Author => score_shared(k.author, k.author_at, 2),
         Field::Body => body,
         Field::All => [
-            score(&k.title, 0),
-            score(&k.author, 2),
-            score(&k.dept, 2),
+            score(k.title, 0),
+            score_shared(k.author, k.author_at, 2),
+            score_shared(k.dept, k.dept_at, 2),
             body,
         ]
         .into_iter()
@@ -136,8 +205,16 @@ fn rank(q: &Query, k: &PostKeys, field: Field, in_body: bool) -> Option<u8> {
 pub fn found_by_body(p: &PostSummary, q: &str, field: Field) -> bool {
     match field {
         Field::Body => true,
-        Field::All => Query::parse(q)
-            .is_some_and(|query| rank(&query, &PostKeys::new(p), Field::All, false).is_none()),
+        Field::All => Query::parse(q).is_some_and(|query| {
+            rank(
+                &query,
+                &SearchKeys::new([p]).post(0),
+                Field::All,
+                false,
+                &mut Shared::default(),
+            )
+            .is_none()
+        }),
         Field::Title | Field::Author => false,
     }
 }
@@ -146,7 +223,14 @@ pub fn found_by_body(p: &PostSummary, q: &str, field: Field) -> bool {
 pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
     match Query::parse(q) {
         None => true,
-        Some(query) => rank(&query, &PostKeys::new(p), field, false).is_some(),
+        Some(query) => rank(
+            &query,
+            &SearchKeys::new([p]).post(0),
+            field,
+            false,
+            &mut Shared::default(),
+        )
+        .is_some(),
     }
 }
 
@@ -172,6 +256,7 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
         _ => {}
     }
     let keys = keys(index);
+    let mut shared = Shared::default();
     let mut rows: Vec<(usize, u8)> = index
         .posts
         .iter()
@@ -188,12 +273,20 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
             None => Some((i, 0)),
             Some(q) => {
                 let in_body = body.is_some_and(|b| b.binary_search(&index.posts[i].no).is_ok());
-                rank(q, &keys[i], params.field, in_body).map(|r| (i, r))
+                rank(q, &keys.post(i), params.field, in_body, &mut shared).map(|r| (i, r))
             }
         })
         .collect();
-    let sort = params.effective_sort();
-    rows.sort_by(|&(a, ra), &(b, rb)| compare(sort, (&index.posts[a], ra), (&index.posts[b], rb)));
+    // The rows are in the `new` order already (posts are stored in it), so every order is at
+    // most a stable sort on one small key: ties keep `new`, as §3 asks.
+    match params.effective_sort() {
+        Sort::New => {}
+        Sort::Old => rows.reverse(),
+        Sort::Views => {
+            rows.sort_by_key(|&(i, _)| std::cmp::Reverse(index.posts[i].views.unwrap_or(0)))
+        }
+        Sort::Relevance => rows.sort_by_key(|&(_, r)| r),
+    }
     rows.into_iter().map(|(i, _)| i).collect()
 }
 
@@ -469,7 +562,7 @@ mod tests {
                 prop_assert_eq!(&sorted, &expected);
                 let sort = params.effective_sort();
                 let r = |i: usize| Query::parse(&params.q)
-                    .and_then(|q| rank(&q, &PostKeys::new(&board.posts[i]), params.field, false))
+                    .and_then(|q| rank(&q, &SearchKeys::new([&board.posts[i]]).post(0), params.field, false, &mut Shared::default()))
                     .unwrap_or(0);
                 for w in rows.windows(2) {
                     let (a, b) = ((&board.posts[w[0]], r(w[0])), (&board.posts[w[1]], r(w[1])));
