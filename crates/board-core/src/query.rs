@@ -6,9 +6,7 @@
 #[cfg(test)]
 use std::cmp::Ordering;
 
-use std::ops::Range;
-
-use crate::search::{pieces, Haystack, Query, Text, TextArena};
+use crate::search::{pieces, Haystack, Query, Text, TextArena, TextRef};
 use crate::{BoardIndex, ListParams, PostSummary};
 
 /// Where the search text is looked for (`field=`).
@@ -90,9 +88,9 @@ fn compare(sort: Sort, a: (&PostSummary, u8), b: (&PostSummary, u8)) -> Ordering
 /// Where one post's searchable texts are in the arena.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PostKeys {
-    title: Range<u32>,
-    author: Range<u32>,
-    dept: Range<u32>,
+    title: TextRef,
+    author: TextRef,
+    dept: TextRef,
 }
 
 /// The searchable texts of every post (composed, folded titles, authors, departments), prepared
@@ -118,21 +116,21 @@ struct PostTexts<'a> {
 /// Match results of the texts many posts share, by arena place, for one search.
 type Shared = rustc_hash::FxHashMap<u64, Option<bool>>;
 
-fn place(r: &Range<u32>) -> u64 {
+fn place(r: &TextRef) -> u64 {
     (r.start as u64) << 32 | r.end as u64
 }
 
 impl SearchKeys {
     pub fn new<'a>(posts: impl IntoIterator<Item = &'a PostSummary>) -> SearchKeys {
         let mut keys = SearchKeys::default();
-        let mut shared: rustc_hash::FxHashMap<&str, Range<u32>> = Default::default();
+        let mut shared: rustc_hash::FxHashMap<&str, TextRef> = Default::default();
         for p in posts {
             let title = keys.arena.push(&p.title);
             let mut once = |text: &'a str| {
                 shared
                     .entry(text)
                     .or_insert_with(|| keys.arena.push(text))
-                    .clone()
+                    .to_owned()
             };
             let author = once(p.author.as_deref().unwrap_or(""));
             let dept = once(p.dept.as_deref().unwrap_or(""));

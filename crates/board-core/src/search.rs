@@ -143,6 +143,7 @@ impl Haystack {
         Text {
             chars: &self.chars,
             initials: &self.initials,
+            sig: None,
         }
     }
 }
@@ -152,6 +153,53 @@ impl Haystack {
 pub struct Text<'a> {
     chars: &'a [char],
     initials: &'a [u8],
+    /// What the text holds, roughly; `None` for a text with positions (no quick test).
+    sig: Option<Sig>,
+}
+
+/// A text's signature: a 64-bit set of its characters (by hash) and the set of its syllables'
+/// initials. A query needing a character or an initial the text lacks cannot match it, which
+/// most titles show without reading their characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sig {
+    chars: u64,
+    initials: u32,
+}
+
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+impl Sig {
+    fn of(chars: &[char], initials: &[u8]) -> Sig {
+        let mut sig = Sig::default();
+        for (&c, &i) in chars.iter().zip(initials) {
+            sig.chars |= char_bit(c);
+            if i != NO_INITIAL {
+                sig.initials |= 1 << i;
+            }
+        }
+        sig
+    }
+
+    /// Whether a text with this signature could hold every character of `q`.
+    fn admits(self, q: &[Q]) -> bool {
+        q.iter().all(|&qc| match qc {
+            Q::Lit(c) => self.chars & char_bit(c) != 0,
+            Q::Initial(l, jamo) => {
+                self.initials & (1 << l) != 0 || self.chars & char_bit(jamo) != 0
+            }
+            Q::Typing(_, l, ..) => self.initials & (1 << l) != 0,
+        })
+    }
+}
+
+/// A text in a [`TextArena`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRef {
+    pub start: u32,
+    pub end: u32,
+    sig: Sig,
 }
 
 /// The matching forms of many texts, one after another in two flat arrays: a search over 100k
@@ -164,20 +212,25 @@ pub struct TextArena {
 }
 
 impl TextArena {
-    /// Adds a text; the range names it in [`TextArena::text`].
-    pub fn push(&mut self, text: &str) -> Range<u32> {
+    /// Adds a text, named by the returned reference in [`TextArena::text`].
+    pub fn push(&mut self, text: &str) -> TextRef {
         let h = Haystack::new(text);
         let start = self.chars.len() as u32;
         self.chars.extend_from_slice(&h.chars);
         self.initials.extend_from_slice(&h.initials);
-        start..self.chars.len() as u32
+        TextRef {
+            start,
+            end: self.chars.len() as u32,
+            sig: Sig::of(&h.chars, &h.initials),
+        }
     }
 
-    pub fn text(&self, r: &Range<u32>) -> Text<'_> {
-        let r = r.start as usize..r.end as usize;
+    pub fn text(&self, r: &TextRef) -> Text<'_> {
+        let range = r.start as usize..r.end as usize;
         Text {
-            chars: &self.chars[r.clone()],
-            initials: &self.initials[r],
+            chars: &self.chars[range.clone()],
+            initials: &self.initials[range],
+            sig: Some(r.sig),
         }
     }
 }
@@ -247,6 +300,11 @@ impl Query {
     /// Whether the query matches a text, and whether every match is exact (the rule of
     /// [`Query::find`], without positions).
     pub fn matches(&self, t: Text<'_>) -> Option<bool> {
+        let admits = |q: &[Q]| t.sig.is_none_or(|sig| sig.admits(q));
+        if !admits(&self.joined) && (self.terms.len() < 2 || !self.terms.iter().all(|q| admits(q)))
+        {
+            return None;
+        }
         if let Some(hit) = find_seq(&self.joined, t, None) {
             return Some(hit.exact);
         }
@@ -530,6 +588,19 @@ mod tests {
                             prop_assert!(q.find(&h).is_some(), "{:?} in {:?}", sub, title);
                         }
                     }
+                }
+            }
+
+            /// The list-wide path (flat arena, signature test, no positions) agrees with the
+            /// positional one on every text and query, including 초성, terms and typing.
+            #[test]
+            fn arena_and_signature_agree_with_find(title in "[가-깋나ㄱㄴa-c ]{0,16}", q in "[가-깋나ㄱㄴa-c ]{1,6}") {
+                if let Some(query) = Query::parse(&q) {
+                    let mut arena = TextArena::default();
+                    let r = arena.push(&title);
+                    let list = query.matches(arena.text(&r));
+                    let one = query.find(&Haystack::new(&title)).map(|h| h.exact);
+                    prop_assert_eq!(list, one, "{:?} in {:?}", q, title);
                 }
             }
 
