@@ -61,6 +61,9 @@ await page.goto(ORIGIN + '/app100k/');
 await page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
 // Every list file in: the board is then whole (the first rows come from the first file alone).
 await page.waitForLoadState('networkidle');
+await page.getByRole('searchbox', { name: '검색어' }).waitFor({ timeout: 60_000 }).catch(async (e) => {
+  throw new Error(`the 100k board did not come up: ${await page.locator('.esg-board').innerText().catch(() => '?')} (${e.message})`);
+});
 await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
 await page.evaluate(() => {
   window.__marks = [];
@@ -88,7 +91,9 @@ for (const q of queries) {
   // From the plain list each time: two searches with the same rows (임금체불, ㅇㄱㅊㅂ) change
   // nothing in the DOM, which leaves nothing to time.
   await box.fill('');
-  await box.press('Enter');
+  await box.press('Enter').catch(async (e) => {
+    throw new Error(`no search box: ${await page.locator('.esg-board').innerText().catch(() => '?')} (${e.message})`);
+  });
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
   await page.waitForTimeout(300);
   await box.fill(q);
