@@ -26,7 +26,21 @@ pub fn Board(config: Config) -> impl IntoView {
     let base = StoredValue::new(config.data_base);
     let load = move || {
         let base = base.get_value();
-        spawn_local(async move { api::load_index(&base, |s| stage.set(s)).await });
+        spawn_local(async move {
+            api::load_index(&base, |s| {
+                if let Stage::Full(index) = &s {
+                    // Build the search keys while the reader looks at the first page, not on
+                    // their first keystroke.
+                    let index = index.clone();
+                    set_timeout(
+                        move || board_core::prepare_search(&index),
+                        std::time::Duration::from_millis(250),
+                    );
+                }
+                stage.set(s)
+            })
+            .await
+        });
     };
     load();
     let lang_attr = move || i18n::messages(nav.lang()).lang_attr;

@@ -22,5 +22,7 @@ pub use model::{
     Shard, Source, SCHEMA_VERSION,
 };
 pub use page::Pagination;
-pub use query::{found_by_body, highlight, neighbours, position, select, Field, Sort};
+pub use query::{
+    found_by_body, highlight, neighbours, position, prepare_search, select, Field, Sort,
+};
 pub use url_state::{Lang, ListParams, PostRef, UrlState};

@@ -155,6 +155,12 @@ impl SearchKeys {
     }
 }
 
+/// Prepares the search keys now (they are otherwise built by the first search, which then
+/// takes ~150 ms more at 100k posts); the app calls it once the whole list is in.
+pub fn prepare_search(index: &BoardIndex) {
+    keys(index);
+}
+
 fn keys(index: &BoardIndex) -> &SearchKeys {
     index
         .search_keys
