@@ -52,6 +52,10 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// List files fetched at once after the first: fewer than the browser's connections per host,
+/// so every request is on the wire while its timeout runs.
+const LIST_FETCHES: usize = 4;
+
 /// How long one file may take, headers and body, before the reader is told it failed.
 pub const TIMEOUT_MS: u64 = 10_000;
 
@@ -192,11 +196,17 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
                 index: Arc::new(index),
                 total: manifest.count,
             });
-            match futures::future::try_join_all(
+            // A few at a time, in order: the browser queues requests beyond ~6 per host, and a
+            // queued request's timeout would run while it waits (99 files at once timed out on
+            // a busy server; so would they on a slow phone connection).
+            use futures::stream::{self, StreamExt, TryStreamExt};
+            match stream::iter(
                 manifest.shards[1..]
                     .iter()
                     .map(|rel| fetch_shard(base, rel)),
             )
+            .buffered(LIST_FETCHES)
+            .try_collect::<Vec<_>>()
             .await
             {
                 Ok(rest) => shards.extend(rest),
