@@ -10,6 +10,7 @@ pub mod api;
 pub mod body_search;
 pub mod i18n;
 pub mod nav;
+pub mod prerender;
 pub mod views;
 
 use leptos::prelude::*;
@@ -50,8 +51,14 @@ impl Default for Config {
 impl Config {
     /// Reads the host element's `data-*` attributes; anything missing or invalid keeps its default.
     pub fn from_host(host: &web_sys::Element) -> Config {
+        Config::from_attributes(|name| host.get_attribute(name))
+    }
+
+    /// The same from any source of attribute values (`board-build prerender` reads them from
+    /// the host page's HTML).
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Config {
         let attr = |name: &str| {
-            host.get_attribute(name)
+            get(name)
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
@@ -100,10 +107,85 @@ pub fn mount() {
     {
         Some(host) => {
             let config = Config::from_host(&host);
-            host.set_inner_html("");
-            leptos::mount::mount_to(host, move || view! { <Board config=config.clone()/> })
-                .forget();
+            let prerendered = host
+                .query_selector(&format!("[{}]", prerender::MARK))
+                .ok()
+                .flatten()
+                .is_some();
+            if !prerendered {
+                host.set_inner_html("");
+                leptos::mount::mount_to(host, move || view! { <Board config=config.clone()/> })
+                    .forget();
+                return;
+            }
+            // `board-build prerender` put the first page into the host: mount beside it, hidden,
+            // and swap the two in one frame once the board shows its own list (or what failed),
+            // so the reader never sees a blank or a jump.
+            let Some(slot) = document
+                .create_element("div")
+                .ok()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            slot.set_hidden(true);
+            let _ = slot.set_attribute(SLOT, "");
+            let _ = host.append_child(&slot);
+            let on_ready = Callback::new(|()| request_animation_frame(take_over));
+            leptos::mount::mount_to(
+                slot,
+                move || view! { <Board config=config.clone() on_ready/> },
+            )
+            .forget();
         }
         None => leptos::mount::mount_to_body(|| view! { <Board config=Config::default()/> }),
+    }
+}
+
+/// Marks the element the app mounts into beside a pre-rendered page.
+const SLOT: &str = "data-board-slot";
+
+/// Removes the pre-rendered page and shows the app in its place (one frame: no jump). What the
+/// reader already typed into the pre-rendered search box, and its focus, carry over.
+fn take_over() {
+    let document = document();
+    let Some(host) = document.get_element_by_id("esg-board") else {
+        return;
+    };
+    let in_host = |selector: &str| host.query_selector(selector).ok().flatten();
+    let old_box = in_host(&format!("[{}] input[name=q]", prerender::MARK))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let typed = old_box.as_ref().map(|b| b.value()).unwrap_or_default();
+    let had_focus = old_box.is_some_and(|b| document.active_element() == Some(b.into()));
+    if let Ok(old) = host.query_selector_all(&format!("[{}]", prerender::MARK)) {
+        for i in 0..old.length() {
+            if let Some(e) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                e.remove();
+            }
+        }
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.remove_attribute("data-esg-board-state");
+    }
+    if let Some(slot) =
+        in_host(&format!("[{SLOT}]")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        slot.set_hidden(false);
+    }
+    let new_box = in_host("[data-board-slot] input[name=q]")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(new_box) = new_box {
+        if !typed.is_empty() && new_box.value() != typed {
+            new_box.set_value(&typed);
+            if let Ok(ev) = web_sys::Event::new("input") {
+                let _ = new_box.dispatch_event(&ev);
+            }
+        }
+        if had_focus {
+            let _ = new_box.focus();
+        }
     }
 }

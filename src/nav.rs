@@ -28,6 +28,10 @@ fn location() -> web_sys::Location {
 /// the bare path, so the plain page URL and "back to page 1" are the same link.
 fn local_href(state: &UrlState) -> String {
     let query = state.to_query();
+    if !cfg!(target_arch = "wasm32") {
+        // Pre-rendering (`crate::prerender`): no page yet; `?` alone is this same document.
+        return query;
+    }
     let hash = location().hash().unwrap_or_default();
     if query == "?" {
         format!("{}{hash}", location().pathname().unwrap_or_default())
@@ -39,18 +43,23 @@ fn local_href(state: &UrlState) -> String {
 impl Nav {
     /// Starts from the URL and follows the browser's back/forward buttons.
     pub fn install(config: &Config) -> Nav {
-        let nav = Nav {
-            state: RwSignal::new(UrlState::default()),
-            left_post: StoredValue::new(None),
-            page_size: config.page_size,
-            link_base: StoredValue::new(config.link_base.clone()),
-            default_lang: config.lang,
-        };
+        let nav = Nav::fixed(config, UrlState::default());
         nav.state.set(nav.read_url());
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| nav.state.set(nav.read_url()));
         on_cleanup(move || handle.remove());
         nav
+    }
+
+    /// A state that does not follow the browser: for rendering a page ahead of time.
+    pub fn fixed(config: &Config, state: UrlState) -> Nav {
+        Nav {
+            state: RwSignal::new(state),
+            left_post: StoredValue::new(None),
+            page_size: config.page_size,
+            link_base: StoredValue::new(config.link_base.clone()),
+            default_lang: config.lang,
+        }
     }
 
     /// The UI language in force (tracked: views follow a switch).

@@ -18,7 +18,13 @@ use crate::views::status::{LoadFailed, Loading};
 use crate::Config;
 
 #[component]
-pub fn Board(config: Config) -> impl IntoView {
+pub fn Board(
+    config: Config,
+    /// Called once, when the board first shows more than "loading" (its list, or what failed):
+    /// the moment a pre-rendered page can be swapped for it (`crate::mount`).
+    #[prop(optional)]
+    on_ready: Option<Callback<()>>,
+) -> impl IntoView {
     let nav = Nav::install(&config);
     provide_context(nav);
     provide_context(config.clone());
@@ -43,6 +49,18 @@ pub fn Board(config: Config) -> impl IntoView {
         });
     };
     load();
+    if let Some(ready) = on_ready {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            let shown = stage.with(|s| !matches!(s, Stage::Loading));
+            if shown {
+                ready.run(());
+            }
+            shown
+        });
+    }
     let lang_attr = move || i18n::messages(nav.lang()).lang_attr;
     // The language alone, so that the board below is rebuilt when it changes and not on every
     // state change (a page change rebuilt the whole board before this: 20–40 ms at 100k posts).
@@ -105,7 +123,7 @@ fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
 /// The board once its list is in: heading, language switch, skip link, and the view the URL
 /// asks for.
 #[component]
-fn Loaded(
+pub(crate) fn Loaded(
     index: Arc<BoardIndex>,
     /// While only the first list file is in: the number of posts in all.
     #[prop(default = None)]

@@ -103,21 +103,28 @@ pub fn SearchForm() -> impl IntoView {
             apply(String::new());
         }
     };
-    // `/` anywhere on the page (outside a text field) jumps to the search box.
-    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let typing = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        });
-        if let (false, Some(input)) = (typing, input_ref.get_untracked()) {
-            ev.prevent_default();
-            let _ = input.focus();
+    // `/` anywhere on the page (outside a text field) jumps to the search box. (Not when
+    // pre-rendering natively: there is no window.)
+    let shortcut = cfg!(target_arch = "wasm32").then(|| {
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+            if let (false, Some(input)) = (typing, input_ref.get_untracked()) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        })
+    });
+    on_cleanup(move || {
+        if let Some(shortcut) = shortcut {
+            shortcut.remove()
         }
     });
-    on_cleanup(move || shortcut.remove());
     let field = move || nav.state.with(|s| s.list.field);
     let options = Field::ALL
         .into_iter()

@@ -52,6 +52,7 @@ test('the snippet is the text around the first hit, ±40 characters, with …', 
 test('field 내용 searches bodies only; 제목 and 글쓴이 never; 초성 is for titles', async () => {
   const q = encodeURIComponent('워크피디아');
   const body = await openPage(browser, `?q=${q}&field=body`);
+  await body.locator('.board-snippet mark').first().waitFor();
   assert.deepEqual(await rowsAndSnippets(body), [['3410', '워크피디아']]);
   assert.equal(await body.getByRole('combobox', { name: '검색 조건' }).inputValue(), 'body');
   for (const query of [`?q=${q}&field=title`, `?q=${q}&field=author`, `?q=${encodeURIComponent('ㅇㅋㅍㄷㅇ')}`]) {

@@ -30,7 +30,8 @@ export async function newContext(browser, options = {}) {
   return context;
 }
 
-export async function openPage(browser, query = '', beforeLoad = () => {}) {
+/// `wait: false` returns as soon as the page is loaded, before the app has taken over.
+export async function openPage(browser, query = '', beforeLoad = () => {}, { wait = true } = {}) {
   const context = await newContext(browser);
   const page = await context.newPage();
   const problems = [];
@@ -44,7 +45,14 @@ export async function openPage(browser, query = '', beforeLoad = () => {}) {
   page.problems = problems;
   await beforeLoad(page);
   await page.goto(BOARD_URL + query);
+  if (wait) await mounted(page);
   return page;
+}
+
+/// Waits until the app has taken over from the first page `board-build prerender` put into
+/// the HTML (until then the rows on screen are plain HTML whose controls do nothing yet).
+export async function mounted(page, timeout = 30_000) {
+  await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout });
 }
 
 /// Texts of the cells of the list row whose 번호 is `no`.

@@ -35,7 +35,8 @@ pub fn synth(posts: u32, out: &Path) -> Result<(), String> {
     ])
 }
 
-/// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`; with
+/// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`, then the
+/// first list page pre-rendered into `dist/index.html` (board-build prerender); with
 /// `precompress`, `.br` and `.gz` files beside every wasm, js, css, html, json and xml file.
 pub fn dist(precompress: bool) -> Result<(), String> {
     let root = root();
@@ -45,6 +46,8 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
+    step("pre-rendering the first list page: board-build prerender dist/index.html");
+    board_build(&["prerender", "dist/index.html"])?;
     if precompress {
         step("pre-compressing dist/ (.br, .gz)");
         precompress_dir(&root.join("dist"))?;

@@ -128,6 +128,12 @@ fn native_and_wasm_tests(root: &std::path::Path) -> Result<(), String> {
             .args(["test", "--workspace", "--exclude", "esg-board"])
             .current_dir(root),
     )?;
+    sh::step("native tests of the app's pre-rendering (esg-board --lib)");
+    sh::run(
+        sh::cargo()
+            .args(["test", "-p", "esg-board", "--lib"])
+            .current_dir(root),
+    )?;
     sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");
     sh::run(
         sh::cargo()

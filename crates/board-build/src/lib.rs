@@ -7,6 +7,7 @@ pub mod error;
 pub mod feeds;
 pub mod merge;
 pub mod output;
+pub mod page;
 pub mod progress;
 pub mod record;
 pub mod source;

@@ -245,9 +245,13 @@ fn at(path: &Path, cause: impl Into<String>) -> Error {
     }
 }
 
-/// Validates a built dataset: a known schema, every listed shard and announced body present
-/// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
-pub fn check(dir: &Path) -> Result<CheckReport, Error> {
+/// Reads a built dataset's list (`board.json` and every list file) as the app assembles it.
+pub fn read_list(dir: &Path) -> Result<BoardIndex, Error> {
+    read_list_files(dir).map(|(index, _)| index)
+}
+
+/// The list, and how many list files it came in.
+fn read_list_files(dir: &Path) -> Result<(BoardIndex, usize), Error> {
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
     let manifest_path = dir.join(INDEX_FILE);
     let manifest = Manifest::from_json(&read(&manifest_path)?)
@@ -268,16 +272,25 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         }
         shards.push(shard);
     }
-    let n_shards = shards.len();
-    let departments = manifest.departments.clone();
-    let index_files = manifest.body_index.map_or(0, |m| m.shards);
+    let n = shards.len();
+    BoardIndex::assemble(manifest, shards)
+        .map(|index| (index, n))
+        .map_err(|e| at(&manifest_path, e.to_string()))
+}
+
+/// Validates a built dataset: a known schema, every listed shard and announced body present
+/// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
+pub fn check(dir: &Path) -> Result<CheckReport, Error> {
+    let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
+    let manifest_path = dir.join(INDEX_FILE);
+    let (index, n_shards) = read_list_files(dir)?;
+    let departments = index.departments.clone();
+    let index_files = index.body_index.map_or(0, |m| m.shards);
     for i in 0..index_files {
         let path = dir.join(index_path(i));
         let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
         IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
     }
-    let index =
-        BoardIndex::assemble(manifest, shards).map_err(|e| at(&manifest_path, e.to_string()))?;
     let mut seen = BTreeSet::new();
     for p in &index.posts {
         if !seen.insert(p.no) {

@@ -389,3 +389,88 @@ fn a_full_disk_fails_cleanly_and_keeps_the_previous_dataset() {
         std::panic::resume_unwind(e);
     }
 }
+
+#[test]
+fn prerender_puts_the_first_page_into_the_board_element_once_and_fails_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    let data = site.join("news/data");
+    let out = run(&[
+        "build",
+        seed().to_str().unwrap(),
+        "--out",
+        data.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = site.join("news/index.html");
+    let original = "<!doctype html><html><head><script type=\"module\" src=\"boot.js\"></script>\
+                    </head><body>\n<div id=\"esg-board\" data-page-size=\"10\"><noscript>JS</noscript></div>\n</body></html>";
+    fs::write(&page, original).unwrap();
+
+    // The dataset is found through the element's data-src (default data/) beside the page.
+    let out = run(&["prerender", page.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let once = fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        once.matches("<tr").count(),
+        11,
+        "header + data-page-size rows: {once}"
+    );
+    assert!(
+        once.contains("<caption>ESG 정책뉴스 목록</caption>"),
+        "{once}"
+    );
+    assert!(
+        once.contains(
+            "<script src=\"board-gate.js\"></script><!--/esg-board:gate--><div id=\"esg-board\""
+        ),
+        "{once}"
+    );
+    assert!(once.contains("<noscript>JS</noscript>"), "{once}");
+
+    // Again: replaced, not added.
+    let out = run(&["prerender", page.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(fs::read_to_string(&page).unwrap(), once);
+
+    // Failures name the page (and line) and leave it byte-for-byte as it was.
+    let missing = site.join("missing");
+    let out = run(&[
+        "prerender",
+        page.to_str().unwrap(),
+        "--data",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing/board.json"), "{err}");
+    assert_eq!(fs::read_to_string(&page).unwrap(), once);
+
+    let no_board = site.join("news/other.html");
+    fs::write(&no_board, "<html>\n<body>\n<div id=\"main\"></div>").unwrap();
+    let out = run(&["prerender", no_board.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("other.html: no element with id=\"esg-board\""),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&no_board).unwrap(),
+        "<html>\n<body>\n<div id=\"main\"></div>"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.join("news"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -162,6 +162,8 @@ for (const [name, e] of Object.entries(ENGINES)) {
 const ours = await countingPage(fileFor);
 await ours.goto(`${ORIGIN}/app100k/?field=title`);
 await ours.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+// The app has taken over from the pre-rendered page (whose controls do nothing).
+await ours.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
 await ours.waitForLoadState('networkidle');
 await ours.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
 {
@@ -228,6 +230,7 @@ for (const q of BODY_QUERIES) {
   // Ours: the list is loaded; then the query with 내용 → the count line and the first snippet.
   const page = await countingPage(fileFor);
   await page.goto(`${ORIGIN}/app100k/?field=body`);
+  await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
   // Every list file in (searching needs the whole list): only then count this query's bytes.
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });

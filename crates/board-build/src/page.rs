@@ -1,0 +1,372 @@
+//! Putting the pre-rendered first list page into a host page (`board-build prerender`).
+//!
+//! The page is the built `dist/index.html` or a portal's own page: it holds the board's element
+//! (`id="esg-board"`, configured by `data-*` attributes) and the script tag of `boot.js`. The
+//! markup goes right inside that element between two comment markers, so running the command
+//! again replaces it instead of adding a second copy.
+//!
+//! Hand-written rather than an HTML parser crate (html5ever, lol_html): it only has to find one
+//! start tag by its id, one `<script src>` and two comments, and skip comments, scripts and
+//! styles on the way; a full parser would more than double the builder's dependencies.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::Error;
+
+/// Opens the pre-rendered part of the host element.
+pub const BEGIN: &str = "<!--esg-board:prerender-->";
+/// Closes it.
+pub const END: &str = "<!--/esg-board:prerender-->";
+/// Open and close the gate script's part, just before the board element.
+pub const GATE_BEGIN: &str = "<!--esg-board:gate-->";
+pub const GATE_END: &str = "<!--/esg-board:gate-->";
+/// The classic script, beside `boot.js`, that hides the pre-rendered page when the page was
+/// opened on another state (see `public/board-gate.js`).
+pub const GATE: &str = "board-gate.js";
+
+/// A start tag found in the page.
+#[derive(Debug, PartialEq, Eq)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    /// Byte offsets of `<` and just after `>`.
+    start: usize,
+    end: usize,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The few character references attribute values in a host page use.
+fn unescape(v: &str) -> String {
+    v.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Reads the start tag at `at` (a `<` followed by a letter): name and attributes, quoted or not.
+fn start_tag(html: &str, at: usize) -> Option<Tag> {
+    let b = html.as_bytes();
+    let mut i = at + 1;
+    let name_end = i + html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')?;
+    let name = html[i..name_end].to_ascii_lowercase();
+    i = name_end;
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        if b[i] == b'>' {
+            return Some(Tag {
+                name,
+                attrs,
+                start: at,
+                end: i + 1,
+            });
+        }
+        let n_end = i + html[i..]
+            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(html.len() - i);
+        let attr = html[i..n_end].to_ascii_lowercase();
+        i = n_end;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i] as char;
+                let close = i + 1 + html[i + 1..].find(q)?;
+                value = unescape(&html[i + 1..close]);
+                i = close + 1;
+            } else {
+                let v_end = i + html[i..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(html.len() - i);
+                value = unescape(&html[i..v_end]);
+                i = v_end;
+            }
+        }
+        attrs.push((attr, value));
+    }
+}
+
+/// Every start tag of the page, in order, skipping comments and the insides of scripts and
+/// styles (where a `<` is not a tag).
+fn start_tags(html: &str) -> Vec<Tag> {
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        let rest = &html[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| at + e + 3);
+            continue;
+        }
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            i = at + 1;
+            continue;
+        }
+        let Some(tag) = start_tag(html, at) else {
+            break;
+        };
+        i = tag.end;
+        if matches!(tag.name.as_str(), "script" | "style") {
+            let close = format!("</{}", tag.name);
+            i = html[i..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(html.len(), |e| i + e);
+        }
+        tags.push(tag);
+    }
+    tags
+}
+
+fn line_of(html: &str, at: usize) -> usize {
+    html[..at].matches('\n').count() + 1
+}
+
+/// What the page tells the pre-renderer.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Host {
+    /// The board element's attributes (`data-page-size`, `data-lang`, …).
+    pub attrs: Vec<(String, String)>,
+    /// Where the gate script is, relative to the page (beside `boot.js`).
+    pub gate_src: String,
+}
+
+impl Host {
+    pub fn attr(&self, name: &str) -> Option<String> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// Finds the board element and `boot.js` in a page.
+pub fn host(path: &Path, html: &str) -> Result<Host, Error> {
+    let tags = start_tags(html);
+    let board = tags
+        .iter()
+        .find(|t| t.attr("id") == Some("esg-board"))
+        .ok_or_else(|| Error {
+            place: crate::Place {
+                path: path.to_path_buf(),
+                line: None,
+            },
+            cause: "no element with id=\"esg-board\": that is where the board (and its first \
+                    page) goes"
+                .into(),
+        })?;
+    if board.name != "div" {
+        return Err(Error::at(
+            path,
+            line_of(html, board.start),
+            format!(
+                "the board's element is a <{}>; it must be a <div>",
+                board.name
+            ),
+        ));
+    }
+    let boot = tags
+        .iter()
+        .filter(|t| t.name == "script")
+        .filter_map(|t| t.attr("src"))
+        .find(|src| {
+            src.split(['?', '#'])
+                .next()
+                .unwrap_or("")
+                .ends_with("boot.js")
+        })
+        .ok_or_else(|| {
+            Error::at(
+                path,
+                line_of(html, board.start),
+                "no <script src=\"…boot.js\"> on the page: the pre-rendered page would never \
+                 turn into the board",
+            )
+        })?;
+    let dir = boot.split(['?', '#']).next().unwrap_or("");
+    let dir = &dir[..dir.rfind('/').map_or(0, |i| i + 1)];
+    Ok(Host {
+        attrs: board.attrs.clone(),
+        gate_src: format!("{dir}{GATE}"),
+    })
+}
+
+/// Where a marked part goes: replacing the one an earlier run left between `begin` and `end`
+/// (searched within `within`), or at `at`.
+fn region(
+    path: &Path,
+    html: &str,
+    within: std::ops::Range<usize>,
+    at: usize,
+    (begin, end): (&str, &str),
+) -> Result<std::ops::Range<usize>, Error> {
+    let text = &html[within.clone()];
+    match (text.find(begin), text.find(end)) {
+        (Some(b), Some(e)) if b < e => Ok(within.start + b..within.start + e + end.len()),
+        (None, None) => Ok(at..at),
+        _ => Err(Error::at(
+            path,
+            line_of(html, within.start),
+            format!("one of {begin} and {end} without the other: remove the leftover"),
+        )),
+    }
+}
+
+/// The page with `markup` inside the board element and the gate script just before it,
+/// replacing what an earlier run put there.
+pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<String, Error> {
+    let tags = start_tags(html);
+    let board = tags
+        .iter()
+        .find(|t| t.attr("id") == Some("esg-board"))
+        .expect("`host` found it");
+    let src = host.gate_src.replace('&', "&amp;").replace('"', "&quot;");
+    // Before the board element: the parser runs it before any pre-rendered row exists, so a
+    // page opened on another state never paints page 1 first.
+    let gate = format!("{GATE_BEGIN}<script src=\"{src}\"></script>{GATE_END}");
+    let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
+    let before = region(
+        path,
+        html,
+        0..board.start,
+        board.start,
+        (GATE_BEGIN, GATE_END),
+    )?;
+    Ok(format!(
+        "{}{gate}{}{BEGIN}{markup}{END}{}",
+        &html[..before.start],
+        &html[before.end..inside.start],
+        &html[inside.end..]
+    ))
+}
+
+/// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
+/// a failure leaves it as it was). The dataset is `data`, or the element's `data-src` (default
+/// `data/`) beside the page. Returns the dataset directory used.
+pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
+    let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
+    let host = host(page, &html)?;
+    let config = esg_board::Config::from_attributes(|name| host.attr(name));
+    let dir = match data {
+        Some(d) => d.to_path_buf(),
+        None => page
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(config.data_base.trim_end_matches('/')),
+    };
+    let index = crate::output::read_list(&dir)?;
+    let markup = esg_board::prerender::first_page(Arc::new(index), config);
+    let out = insert(page, &html, &host, &markup)?;
+    let name = page
+        .file_name()
+        .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = page.with_file_name(format!(".{name}.new-{}", std::process::id()));
+    fs::write(&tmp, out)
+        .and_then(|()| fs::rename(&tmp, page))
+        .map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            Error::io(page, e)
+        })?;
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+<!-- <div id="esg-board"> in a comment is not it -->
+<script>if (a < b) { x = '<div id="esg-board">'; }</script>
+<script type="module" src="esg/boot.js?v=2"></script></head><body>
+<div class=x data-page-size=10 id="esg-board" data-title='false' data-base-url="a.html?x=1&amp;y=2">
+<noscript>JS</noscript></div></body></html>"#;
+
+    #[test]
+    fn finds_the_board_element_and_the_gate() {
+        let h = host(Path::new("p.html"), PAGE).unwrap();
+        assert_eq!(h.attr("data-page-size").as_deref(), Some("10"));
+        assert_eq!(h.attr("data-title").as_deref(), Some("false"));
+        assert_eq!(h.attr("data-base-url").as_deref(), Some("a.html?x=1&y=2"));
+        assert_eq!(h.gate_src, "esg/board-gate.js");
+    }
+
+    #[test]
+    fn inserts_once_and_replaces_on_the_next_run() {
+        let path = Path::new("p.html");
+        let h = host(path, PAGE).unwrap();
+        let once = insert(path, PAGE, &h, "<p>one</p>").unwrap();
+        assert!(once.contains(&format!(
+            "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
+        )));
+        assert!(once.contains(&format!(
+            "{GATE_BEGIN}<script src=\"esg/board-gate.js\"></script>{GATE_END}<div class=x"
+        )));
+        assert!(once.contains("<noscript>JS</noscript>"));
+        let twice = insert(path, &once, &host(path, &once).unwrap(), "<p>two</p>").unwrap();
+        assert!(
+            !twice.contains("one") && twice.matches(BEGIN).count() == 1,
+            "{twice}"
+        );
+        assert_eq!(twice.matches(GATE_BEGIN).count(), 1, "{twice}");
+        assert_eq!(twice.replace("<p>two</p>", "<p>one</p>"), once);
+    }
+
+    #[test]
+    fn errors_name_the_page_and_the_cause() {
+        let path = Path::new("p.html");
+        let e = host(path, "<html><body><div id=other></div>").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("p.html: no element with id=\"esg-board\""),
+            "{e}"
+        );
+        let e = host(path, "<html>\n<body>\n<div id=\"esg-board\"></div>").unwrap_err();
+        assert!(e.to_string().starts_with("p.html:3: no <script"), "{e}");
+        let e = host(
+            path,
+            "<span id=esg-board></span><script src=boot.js></script>",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("<span>"), "{e}");
+        let half = format!("<div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
+        let h = host(path, &half).unwrap();
+        assert!(insert(path, &half, &h, "x").is_err());
+    }
+
+    #[test]
+    fn never_panics_on_odd_pages() {
+        for page in [
+            "<",
+            "<a",
+            "<a b=\"",
+            "<div id=esg-board",
+            "<!--",
+            "<script>",
+            "<a b='x>",
+        ] {
+            let _ = host(Path::new("p"), page);
+        }
+    }
+}
