@@ -19,7 +19,7 @@ use crate::Error;
 pub const BEGIN: &str = "<!--esg-board:prerender-->";
 /// Closes it.
 pub const END: &str = "<!--/esg-board:prerender-->";
-/// Open and close the gate script's part, just before the board element.
+/// Open and close the gate script's part, at the end of the head.
 pub const GATE_BEGIN: &str = "<!--esg-board:gate-->";
 pub const GATE_END: &str = "<!--/esg-board:gate-->";
 /// The classic script, beside `boot.js`, that hides the pre-rendered page when the page was
@@ -234,7 +234,7 @@ fn region(
     }
 }
 
-/// The page with `markup` inside the board element and the gate script just before it,
+/// The page with `markup` inside the board element and the gate script at the end of the head,
 /// replacing what an earlier run put there.
 pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<String, Error> {
     let tags = start_tags(html);
@@ -243,17 +243,27 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
         .find(|t| t.attr("id") == Some("esg-board"))
         .expect("`host` found it");
     let src = host.gate_src.replace('&', "&amp;").replace('"', "&quot;");
-    // Before the board element: the parser runs it before any pre-rendered row exists, so a
-    // page opened on another state never paints page 1 first.
-    let gate = format!("{GATE_BEGIN}<script src=\"{src}\"></script>{GATE_END}");
+    // In the head, async and render-blocking: the parser goes on to the rows at once (the first
+    // rows are not held up by a request), while the browser paints nothing before the script
+    // has run, so a page opened on another state never paints page 1 first. (`blocking` counts
+    // only in the head; browsers without it run an async script that is usually in before the
+    // stylesheet the first paint waits for.)
+    let gate =
+        format!("{GATE_BEGIN}<script src=\"{src}\" async blocking=\"render\"></script>{GATE_END}");
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
-    let before = region(
-        path,
-        html,
-        0..board.start,
-        board.start,
-        (GATE_BEGIN, GATE_END),
-    )?;
+    let head_end = html
+        .to_ascii_lowercase()
+        .find("</head")
+        .filter(|&e| e < board.start)
+        .ok_or_else(|| {
+            Error::at(
+                path,
+                line_of(html, board.start),
+                "no </head> before the board's element: the gate script goes at the end of the \
+                 head",
+            )
+        })?;
+    let before = region(path, html, 0..head_end, head_end, (GATE_BEGIN, GATE_END))?;
     Ok(format!(
         "{}{gate}{}{BEGIN}{markup}{END}{}",
         &html[..before.start],
@@ -321,7 +331,7 @@ mod tests {
             "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
         )));
         assert!(once.contains(&format!(
-            "{GATE_BEGIN}<script src=\"esg/board-gate.js\"></script>{GATE_END}<div class=x"
+            "{GATE_BEGIN}<script src=\"esg/board-gate.js\" async blocking=\"render\"></script>{GATE_END}</head>"
         )));
         assert!(once.contains("<noscript>JS</noscript>"));
         let twice = insert(path, &once, &host(path, &once).unwrap(), "<p>two</p>").unwrap();
@@ -350,9 +360,13 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("<span>"), "{e}");
-        let half = format!("<div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
+        let half = format!("</head><div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
         let h = host(path, &half).unwrap();
-        assert!(insert(path, &half, &h, "x").is_err());
+        let e = insert(path, &half, &h, "x").unwrap_err();
+        assert!(e.to_string().contains("without the other"), "{e}");
+        let headless = "<html><body><div id=esg-board></div><script src=boot.js></script>";
+        let e = insert(path, headless, &host(path, headless).unwrap(), "x").unwrap_err();
+        assert!(e.to_string().contains("no </head>"), "{e}");
     }
 
     #[test]

@@ -430,7 +430,7 @@ fn prerender_puts_the_first_page_into_the_board_element_once_and_fails_cleanly()
     );
     assert!(
         once.contains(
-            "<script src=\"board-gate.js\"></script><!--/esg-board:gate--><div id=\"esg-board\""
+            "<script src=\"board-gate.js\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
         ),
         "{once}"
     );

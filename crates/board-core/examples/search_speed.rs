@@ -30,12 +30,14 @@ fn main() {
                 ..Default::default()
             };
             let _ = select(&index, &params, None);
-            let t = Instant::now();
-            let n = select(&index, &params, None).len();
-            println!(
-                "{field:?} {q}: {n} rows in {:.2} ms",
-                t.elapsed().as_secs_f64() * 1000.0
-            );
+            // The best of seven: what the code costs, not what the machine was doing.
+            let (mut n, mut best) = (0, f64::MAX);
+            for _ in 0..7 {
+                let t = Instant::now();
+                n = select(&index, &params, None).len();
+                best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            println!("{field:?} {q}: {n} rows in {best:.2} ms");
         }
     }
 }

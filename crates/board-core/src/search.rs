@@ -157,12 +157,16 @@ pub struct Text<'a> {
     sig: Option<Sig>,
 }
 
-/// A text's signature: a 64-bit set of its characters (by hash) and the set of its syllables'
-/// initials. A query needing a character or an initial the text lacks cannot match it, which
-/// most titles show without reading their characters.
+/// A text's signature: a 64-bit set of its characters (by hash), the set of its syllables'
+/// initials, and a 64-bit set of the initials of neighbouring syllables (by hash). A query
+/// needing a character, an initial or two initials side by side that the text lacks cannot
+/// match it, which most titles show without reading their characters. The pairs are what rule
+/// out a 초성 query (ㅇㄱㅊㅂ): nearly every title has each of those initials somewhere, few
+/// have them in a row (ㅇㄱㅊㅂ over 100k titles: 6.4 → 4.3 ms, natively).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Sig {
     chars: u64,
+    pairs: u64,
     initials: u32,
 }
 
@@ -170,27 +174,82 @@ fn char_bit(c: char) -> u64 {
     1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
+fn pair_bit(a: u8, b: u8) -> u64 {
+    1 << ((a as u32 * 32 + b as u32 + 1).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// The initial a text character stands for in a pair: a syllable's, or a jamo typed as such
+/// (which an [`Q::Initial`] also matches).
+fn pair_initial(c: char, initial: u8) -> Option<u8> {
+    if initial != NO_INITIAL {
+        Some(initial)
+    } else {
+        initial_of_jamo(c)
+    }
+}
+
+/// The initial a query character needs at its position, if it needs one.
+fn needed_initial(q: Q) -> Option<u8> {
+    match q {
+        Q::Lit(c) => parts(c).map(|p| p.0),
+        Q::Initial(l, _) | Q::Typing(_, l, ..) => Some(l),
+    }
+}
+
+/// What a text must hold for a query to match it, as masks over [`Sig`]: worked out once per
+/// query, so testing a title is three mask comparisons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Need {
+    chars: u64,
+    pairs: u64,
+    initials: u32,
+}
+
+impl Need {
+    /// Query characters match one text character each, side by side (only the last may take
+    /// two), so neighbouring query characters that need initials need them in neighbouring
+    /// syllables.
+    fn of(q: &[Q]) -> Need {
+        let mut need = Need::default();
+        for &qc in q {
+            match qc {
+                Q::Lit(c) => need.chars |= char_bit(c),
+                // A syllable with that initial, or the jamo itself: both set the initial's bit.
+                Q::Initial(l, _) | Q::Typing(_, l, ..) => need.initials |= 1 << l,
+            }
+        }
+        for w in q.windows(2) {
+            if let (Some(a), Some(b)) = (needed_initial(w[0]), needed_initial(w[1])) {
+                need.pairs |= pair_bit(a, b);
+            }
+        }
+        need
+    }
+}
+
 impl Sig {
     fn of(chars: &[char], initials: &[u8]) -> Sig {
         let mut sig = Sig::default();
+        let mut before = None;
         for (&c, &i) in chars.iter().zip(initials) {
             sig.chars |= char_bit(c);
-            if i != NO_INITIAL {
-                sig.initials |= 1 << i;
+            let here = pair_initial(c, i);
+            if let Some(l) = here {
+                sig.initials |= 1 << l;
             }
+            if let (Some(a), Some(b)) = (before, here) {
+                sig.pairs |= pair_bit(a, b);
+            }
+            before = here;
         }
         sig
     }
 
-    /// Whether a text with this signature could hold every character of `q`.
-    fn admits(self, q: &[Q]) -> bool {
-        q.iter().all(|&qc| match qc {
-            Q::Lit(c) => self.chars & char_bit(c) != 0,
-            Q::Initial(l, jamo) => {
-                self.initials & (1 << l) != 0 || self.chars & char_bit(jamo) != 0
-            }
-            Q::Typing(_, l, ..) => self.initials & (1 << l) != 0,
-        })
+    /// Whether a text with this signature could hold what `need` asks for.
+    fn admits(self, need: &Need) -> bool {
+        self.chars & need.chars == need.chars
+            && self.initials & need.initials == need.initials
+            && self.pairs & need.pairs == need.pairs
     }
 }
 
@@ -266,6 +325,9 @@ fn compile(text: &str) -> Vec<Q> {
 pub struct Query {
     joined: Vec<Q>,
     terms: Vec<Vec<Q>>,
+    /// What a text needs for `joined`, and for each term.
+    joined_need: Need,
+    terms_need: Vec<Need>,
 }
 
 /// Where a query matched in one text.
@@ -273,7 +335,8 @@ pub struct Query {
 pub struct Hit {
     /// Byte ranges in the original text, in order, not overlapping.
     pub ranges: Vec<Range<usize>>,
-    /// Every character matched as typed (no 초성, no syllable still being typed).
+    /// Some match has every character as typed (no 초성, no syllable still being typed): a
+    /// title holding the query itself is an exact hit, whatever else it holds.
     pub exact: bool,
 }
 
@@ -294,14 +357,20 @@ impl Query {
             .map(compile)
             .filter(|t| !t.is_empty())
             .collect();
-        Some(Query { joined, terms })
+        Some(Query {
+            joined_need: Need::of(&joined),
+            terms_need: terms.iter().map(|t| Need::of(t)).collect(),
+            joined,
+            terms,
+        })
     }
 
-    /// Whether the query matches a text, and whether every match is exact (the rule of
-    /// [`Query::find`], without positions).
+    /// Whether the query matches a text, and whether a match is exact (the rule of
+    /// [`Query::find`], without positions: it stops at the first exact match).
     pub fn matches(&self, t: Text<'_>) -> Option<bool> {
-        let admits = |q: &[Q]| t.sig.is_none_or(|sig| sig.admits(q));
-        if !admits(&self.joined) && (self.terms.len() < 2 || !self.terms.iter().all(|q| admits(q)))
+        let admits = |need: &Need| t.sig.is_none_or(|sig| sig.admits(need));
+        if !admits(&self.joined_need)
+            && (self.terms.len() < 2 || !self.terms_need.iter().all(admits))
         {
             return None;
         }
@@ -402,7 +471,7 @@ fn find_seq(q: &[Q], h: Text<'_>, spans: Option<&[Range<usize>]>) -> Option<Hit>
     }
     let mut found = false;
     let mut ranges = Vec::new();
-    let mut exact = true;
+    let mut exact = false;
     let mut start = 0;
     // A cheap test of the first query character skips nearly every start position.
     let could_start = |k: usize| match q[0] {
@@ -430,7 +499,11 @@ fn find_seq(q: &[Q], h: Text<'_>, spans: Option<&[Range<usize>]>) -> Option<Hit>
             if let Some(spans) = spans {
                 ranges.push(spans[start].start..spans[k - 1].end);
             }
-            exact &= all_exact;
+            exact |= all_exact;
+            // Without positions to collect, the first exact match settles it.
+            if exact && spans.is_none() {
+                break;
+            }
             start = k;
         } else {
             start += 1;
