@@ -65,7 +65,10 @@ for (let i = 0; i < 3; i++) {
 // first row appeared), raw / gzip / brotli; and what the app needs to be live.
 const size = (dir, f) => { const p = join(dir, f); return existsSync(p) ? statSync(p).size : 0; };
 const sized = (dir, files) => files.map((f) => [f, size(dir, f), size(dir, `${f}.gz`), size(dir, `${f}.br`)]);
-const seedBytes = sized(DIST, ['index.html', ...[...firstFilesSeen].filter((f) => f !== '' && f !== 'index.html').sort()]);
+// The first paint also waits for the stylesheets and the render-blocking gate script, even when
+// the rows entered the DOM before they arrived: they count.
+const paintFiles = ['index.html', 'board-gate.js', 'board.css', 'page.css'];
+const seedBytes = sized(DIST, [...paintFiles, ...[...firstFilesSeen].filter((f) => f !== '' && !paintFiles.includes(f)).sort()]);
 const liveFiles = ['index.html', 'board-gate.js', 'board.css', 'page.css', 'boot.js', 'esg-board.js', 'esg-board_bg.wasm', 'data/board.json', 'data/list/0.json'];
 const liveBytes = sized(DIST, liveFiles);
 const sum = (rows, i) => rows.reduce((n, r) => n + r[i], 0);
@@ -174,7 +177,8 @@ frame (no visible change: \`tests/e2e/prerender.test.mjs\` compares screenshots)
 
 ## 2. Bytes the first screen needs (target ≤ 150 kB for the seed; data ≤ 200 kB at 100k)
 
-The page and every file it had finished downloading when the first row appeared:
+The page, what its first paint waits for (the stylesheets and the render-blocking
+\`board-gate.js\`), and any other file it had finished downloading when the first row appeared:
 
 | file | raw | gzip | brotli |
 |---|---:|---:|---:|

@@ -369,6 +369,20 @@ mod tests {
         assert!(e.to_string().contains("no </head>"), "{e}");
     }
 
+    proptest::proptest! {
+        /// Any page, however broken (cut tags, stray quotes, Korean text next to markup), gets
+        /// an answer, never a panic; and when the board is found, a page with it inside.
+        #[test]
+        fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|</head>|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
+            let path = Path::new("p.html");
+            if let Ok(h) = host(path, &page) {
+                if let Ok(out) = insert(path, &page, &h, "<p>x</p>") {
+                    proptest::prop_assert!(out.contains("<p>x</p>"));
+                }
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_pages() {
         for page in [
