@@ -142,16 +142,18 @@ pub(crate) fn Loaded(
             ..s.list.clone()
         })
     });
+    // The body hits on their own memo: the search's state going from "not asked" to "loading"
+    // changes nothing here, so it no longer re-runs the whole search (a 전체 search ran it three
+    // times: at once, when its index files were asked for, when they came).
+    let body_hits = Memo::new(move |_| params.with(|l| body_search.found(l)));
     let rows = {
         let index = index.clone();
         Memo::new(move |_| {
             if partial_total.is_some() {
                 return Vec::new();
             }
-            params.with(|l| {
-                let body = body_search.found(l);
-                select(&index, l, body.as_ref().map(|b| b.as_slice()))
-            })
+            let body = body_hits.get();
+            params.with(|l| select(&index, l, body.as_ref().map(|b| b.as_slice())))
         })
     };
     let name = index.board.name.clone();

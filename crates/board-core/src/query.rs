@@ -94,7 +94,7 @@ pub struct SearchKeys {
     /// streams only the titles' references (a third of the memory it read before).
     titles: Vec<TextRef>,
     /// Authors and departments, which posts share (a board has a few of each): each distinct
-    /// text once, and per post its number, so a search matches each text once ([`Shared`]).
+    /// text once, and per post its number, so a search matches each text once.
     shared: Vec<TextRef>,
     authors: Vec<u32>,
     depts: Vec<u32>,
@@ -104,36 +104,6 @@ pub struct SearchKeys {
     /// (번호, position) of every post, by 번호: body hits (번호) become positions in a few
     /// lookups each, instead of a lookup among the hits for every post.
     by_no: Vec<(u32, u32)>,
-}
-
-/// For one search: what the query gives each shared text, worked out on first use and kept by
-/// number (a hash map by place cost ~1 ms a search at 100k posts).
-#[derive(Default)]
-struct Shared(Vec<u8>);
-
-impl Shared {
-    const UNKNOWN: u8 = 0;
-    const NO: u8 = 1;
-    const PARTIAL: u8 = 2;
-    const EXACT: u8 = 3;
-
-    fn get(&mut self, id: u32, matches: impl FnOnce() -> Option<bool>) -> Option<bool> {
-        let id = id as usize;
-        if id >= self.0.len() {
-            self.0.resize(id + 1, Shared::UNKNOWN);
-        }
-        if self.0[id] == Shared::UNKNOWN {
-            self.0[id] = match matches() {
-                None => Shared::NO,
-                Some(false) => Shared::PARTIAL,
-                Some(true) => Shared::EXACT,
-            };
-        }
-        match self.0[id] {
-            Shared::NO => None,
-            s => Some(s == Shared::EXACT),
-        }
-    }
 }
 
 impl SearchKeys {
@@ -165,46 +135,77 @@ impl SearchKeys {
         keys
     }
 
-    /// How well post `i` matches (lower is better: title before author/department before
-    /// body, exact before 초성/partial), or `None`. Bodies are not in the list data: `in_body`
-    /// says whether the body index named the post for this query. Only the texts the field
-    /// needs are read, and an exact title hit settles it (most of a search at 100k posts was
-    /// reading texts it did not need).
-    fn rank(
+    /// Every post `keep` accepts that the query matches, with how well (lower is better:
+    /// title before author/department before body, exact before 초성/partial), in list order.
+    /// Bodies are not in the list data: `in_body` (by position; empty for none) says which
+    /// posts the body index named. Authors and departments, which posts share, are matched
+    /// once per distinct text before the loop, so a post costs one title test (its signature,
+    /// mostly) and two array reads.
+    fn ranks(
         &self,
         q: &Query,
-        i: usize,
         field: Field,
-        in_body: bool,
-        shared: &mut Shared,
-    ) -> Option<u8> {
-        let title = || {
+        in_body: &[bool],
+        mut keep: impl FnMut(usize) -> bool,
+    ) -> Vec<(usize, u8)> {
+        let shared: Vec<Option<u8>> = match field {
+            Field::All | Field::Author => self
+                .shared
+                .iter()
+                .map(|r| {
+                    q.matches(self.arena.text(r))
+                        .map(|exact| 2 + u8::from(!exact))
+                })
+                .collect(),
+            Field::Title | Field::Body => Vec::new(),
+        };
+        let title = |i: usize| {
             q.matches(self.arena.text(&self.titles[i]))
                 .map(|exact| u8::from(!exact))
         };
-        let mut by_shared = |id: u32| {
-            shared
-                .get(id, || q.matches(self.arena.text(&self.shared[id as usize])))
-                .map(|exact| 2 + u8::from(!exact))
+        let body = |i: usize| {
+            in_body
+                .get(i)
+                .copied()
+                .unwrap_or(false)
+                .then_some(BODY_RANK)
         };
-        let body = in_body.then_some(BODY_RANK);
-        match field {
-            Field::Title => title(),
-            Field::Author => by_shared(self.authors[i]),
-            Field::Body => body,
-            Field::All => match title() {
-                Some(0) => Some(0),
-                t => [
-                    t,
-                    by_shared(self.authors[i]),
-                    by_shared(self.depts[i]),
-                    body,
-                ]
-                .into_iter()
-                .flatten()
-                .min(),
-            },
+        let mut rows = Vec::new();
+        for i in 0..self.titles.len() {
+            if !keep(i) {
+                continue;
+            }
+            let rank = match field {
+                Field::Title => title(i),
+                Field::Author => shared[self.authors[i] as usize],
+                Field::Body => body(i),
+                Field::All => match title(i) {
+                    // Nothing ranks better than an exact title hit.
+                    Some(0) => Some(0),
+                    t => [
+                        t,
+                        shared[self.authors[i] as usize],
+                        shared[self.depts[i] as usize],
+                        body(i),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .min(),
+                },
+            };
+            if let Some(r) = rank {
+                rows.push((i, r));
+            }
         }
+        rows
+    }
+
+    /// One post's rank (the same rules as a list): for the single-post questions below.
+    fn rank_one(p: &PostSummary, q: &Query, field: Field) -> Option<u8> {
+        SearchKeys::new([p])
+            .ranks(q, field, &[], |_| true)
+            .first()
+            .map(|&(_, r)| r)
     }
 }
 
@@ -228,11 +229,8 @@ const BODY_RANK: u8 = 4;
 pub fn found_by_body(p: &PostSummary, q: &str, field: Field) -> bool {
     match field {
         Field::Body => true,
-        Field::All => Query::parse(q).is_some_and(|query| {
-            SearchKeys::new([p])
-                .rank(&query, 0, Field::All, false, &mut Shared::default())
-                .is_none()
-        }),
+        Field::All => Query::parse(q)
+            .is_some_and(|query| SearchKeys::rank_one(p, &query, Field::All).is_none()),
         Field::Title | Field::Author => false,
     }
 }
@@ -241,9 +239,7 @@ pub fn found_by_body(p: &PostSummary, q: &str, field: Field) -> bool {
 pub fn matches(p: &PostSummary, q: &str, field: Field) -> bool {
     match Query::parse(q) {
         None => true,
-        Some(query) => SearchKeys::new([p])
-            .rank(&query, 0, field, false, &mut Shared::default())
-            .is_some(),
+        Some(query) => SearchKeys::rank_one(p, &query, field).is_some(),
     }
 }
 
@@ -275,15 +271,16 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
         }
         _ => keys(index),
     };
-    let mut shared = Shared::default();
     let filtered = params.dept.is_some() || params.from.is_some() || params.to.is_some();
-    let kept = |p: &PostSummary| {
-        params
-            .dept
-            .as_ref()
-            .is_none_or(|d| p.dept.as_ref() == Some(d))
-            && params.from.is_none_or(|from| p.date >= from)
-            && params.to.is_none_or(|to| p.date <= to)
+    let keep = |i: usize| {
+        let p = &index.posts[i];
+        !filtered
+            || (params
+                .dept
+                .as_ref()
+                .is_none_or(|d| p.dept.as_ref() == Some(d))
+                && params.from.is_none_or(|from| p.date >= from)
+                && params.to.is_none_or(|to| p.date <= to))
     };
     // The posts the body index named, by position.
     let mut in_body = vec![false; if body.is_some() { index.posts.len() } else { 0 }];
@@ -292,23 +289,13 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
             in_body[keys.by_no[at].1 as usize] = true;
         }
     }
-    // One plain loop over the posts (an iterator chain of filters cost ~1 ms a search at 100k).
-    let mut rows: Vec<(usize, u8)> = Vec::new();
-    for (i, p) in index.posts.iter().enumerate() {
-        if filtered && !kept(p) {
-            continue;
-        }
-        let rank = match &query {
-            None => Some(0),
-            Some(q) => {
-                let in_body = in_body.get(i).copied().unwrap_or(false);
-                keys.rank(q, i, params.field, in_body, &mut shared)
-            }
-        };
-        if let Some(r) = rank {
-            rows.push((i, r));
-        }
-    }
+    let rows: Vec<(usize, u8)> = match &query {
+        Some(q) => keys.ranks(q, params.field, &in_body, keep),
+        None => (0..index.posts.len())
+            .filter(|&i| keep(i))
+            .map(|i| (i, 0))
+            .collect(),
+    };
     // The rows are in the `new` order already (posts are stored in it), so no order needs a
     // comparison sort: ties keep `new`, as §3 asks.
     match params.effective_sort() {
@@ -609,7 +596,7 @@ mod tests {
                 prop_assert_eq!(&sorted, &expected);
                 let sort = params.effective_sort();
                 let r = |i: usize| Query::parse(&params.q)
-                    .and_then(|q| SearchKeys::new([&board.posts[i]]).rank(&q, 0, params.field, false, &mut Shared::default()))
+                    .and_then(|q| SearchKeys::rank_one(&board.posts[i], &q, params.field))
                     .unwrap_or(0);
                 for w in rows.windows(2) {
                     let (a, b) = ((&board.posts[w[0]], r(w[0])), (&board.posts[w[1]], r(w[1])));
