@@ -153,8 +153,12 @@ fn take_over() {
         return;
     };
     let in_host = |selector: &str| host.query_selector(selector).ok().flatten();
-    let old_box = in_host(&format!("[{}] input[name=q]", prerender::MARK))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    // The search box inside the part marked with `mark`.
+    let search_box = |mark: &str| {
+        in_host(&format!("[{mark}] input[name=q]"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    let old_box = search_box(prerender::MARK);
     let typed = old_box.as_ref().map(|b| b.value()).unwrap_or_default();
     let had_focus = old_box.is_some_and(|b| document.active_element() == Some(b.into()));
     if let Ok(old) = host.query_selector_all(&format!("[{}]", prerender::MARK)) {
@@ -175,9 +179,7 @@ fn take_over() {
     {
         slot.set_hidden(false);
     }
-    let new_box = in_host("[data-board-slot] input[name=q]")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(new_box) = new_box {
+    if let Some(new_box) = search_box(SLOT) {
         if !typed.is_empty() && new_box.value() != typed {
             new_box.set_value(&typed);
             if let Ok(ev) = web_sys::Event::new("input") {
