@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { BOARD_URL, launch, newContext } from './browser.mjs';
+import { BOARD_URL, launch, newContext, mounted } from './browser.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 let browser;
@@ -17,6 +17,8 @@ async function open(path) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   await page.goto(ORIGIN + path);
+  // Until the app has taken over, the pre-rendered rows and the app's hidden ones are both there.
+  await mounted(page);
   page.clean = async () => assert.deepEqual([...problems, ...(await page.evaluate(() => window.__csp))], []);
   return page;
 }
