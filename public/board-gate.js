@@ -3,11 +3,39 @@
 // before this has run. When the page was opened on another board state (a shared ?post=… or
 // ?page=… link, a search, English), the pre-rendered page 1 is the wrong page: board.css then
 // shows "loading" in its place until the app mounts, so no one sees the list flash before their
-// article. An external file, so a strict Content-Security-Policy (no inline script) still holds.
+// article. And when the host page has query parameters of its own (a portal's
+// `board.do?menuNo=200123`), the pre-rendered links get them too, as the app's links do, so a
+// click before the app is up keeps the portal's state. An external file, so a strict
+// Content-Security-Policy (no inline script) still holds.
 (function () {
+  // The board's URL keys: the same list as `board_core::host_url::KEYS` (a test compares them).
   var keys = ['post', 'page', 'size', 'q', 'field', 'dept', 'from', 'to', 'sort', 'lang'];
-  var params = new URLSearchParams(window.location.search);
-  if (keys.some(function (k) { return params.has(k); })) {
+  var script = document.currentScript;
+  var prefix = (script && script.getAttribute('data-param-prefix')) || '';
+  var owned = function (name) {
+    return name.slice(0, prefix.length) === prefix && keys.indexOf(name.slice(prefix.length)) >= 0;
+  };
+  var nameOf = function (segment) {
+    var raw = segment.split('=')[0].replace(/\+/g, ' ');
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  };
+  var search = window.location.search.replace(/^\?/, '');
+  var segments = search ? search.split('&').filter(Boolean) : [];
+  if (segments.some(function (s) { return owned(nameOf(s)); })) {
     document.documentElement.setAttribute('data-esg-board-state', 'other');
+  }
+  var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });
+  if (!hostParams.length) return;
+  var fix = function () {
+    var links = document.querySelectorAll('[data-board-prerendered] a[href^="?"]');
+    for (var i = 0; i < links.length; i++) {
+      var board = links[i].getAttribute('href').slice(1).split('&').filter(Boolean);
+      links[i].setAttribute('href', '?' + hostParams.concat(board).join('&'));
+    }
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fix);
+  } else {
+    fix();
   }
 })();

@@ -52,8 +52,8 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// List files fetched at once after the first: fewer than the browser's connections per host,
-/// so every request is on the wire while its timeout runs.
+/// Dataset files (list files after the first, body index files) fetched at once: fewer than
+/// the browser's connections per host, so every request is on the wire while its timeout runs.
 const LIST_FETCHES: usize = 4;
 
 /// How long one file may take, headers and body, before the reader is told it failed.
@@ -185,10 +185,25 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
         Err(e) => return report(Stage::Failed(e)),
     };
     let mut shards = Vec::with_capacity(manifest.shards.len());
+    let data_error = |error| {
+        Stage::Failed(LoadError::Data {
+            url: url.clone(),
+            error,
+        })
+    };
+    if manifest.shards.is_empty() {
+        if let Err(error) = manifest.check_first(None) {
+            return report(data_error(error));
+        }
+    }
     if let Some(first) = manifest.shards.first() {
         match fetch_shard(base, first).await {
             Ok(s) => shards.push(s),
             Err(e) => return report(Stage::Failed(e)),
+        }
+        // A count its list files cannot hold is a fault now, before pages are made of it.
+        if let Err(error) = manifest.check_first(shards.first()) {
+            return report(data_error(error));
         }
         if manifest.shards.len() > 1 {
             let index = BoardIndex::first_part(&manifest, shards.clone());
@@ -326,11 +341,16 @@ pub async fn search_bodies(
     meta: IndexMeta,
     plan: &Plan,
 ) -> Result<Vec<u32>, LoadError> {
-    futures::future::try_join_all(
+    // A few at a time, like the list files: a long query names many files, and requests queued
+    // behind the browser's per-host limit would time out while they wait.
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    stream::iter(
         plan.shards(meta.shards)
             .into_iter()
             .map(|i| index_shard(base, i)),
     )
+    .buffer_unordered(LIST_FETCHES)
+    .try_collect::<Vec<_>>()
     .await?;
     run_cached(base, meta, plan)
 }

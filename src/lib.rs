@@ -34,6 +34,15 @@ pub struct Config {
     pub link_base: Option<String>,
     /// The UI language when the URL has no `lang=` (`data-lang`: `ko` or `en`).
     pub lang: board_core::Lang,
+    /// How the board's URL keys are spelt (`data-param-prefix`, for a host whose own query
+    /// parameters share the board's names).
+    pub params: board_core::host_url::ParamNames,
+    /// Whether the board sets the document's `<title>` (`data-page-title="true"`: only on a
+    /// page that is the board's own; a portal page keeps its title).
+    pub page_title: bool,
+    /// Whether `/` anywhere on the page jumps to the search box (`data-shortcut="false"` turns
+    /// it off, for a host with a `/` of its own).
+    pub shortcut: bool,
 }
 
 impl Default for Config {
@@ -44,6 +53,9 @@ impl Default for Config {
             show_title: true,
             link_base: None,
             lang: board_core::Lang::Ko,
+            params: Default::default(),
+            page_title: false,
+            shortcut: true,
         }
     }
 }
@@ -79,7 +91,24 @@ impl Config {
             attr("data-title").as_deref(),
             Some("false" | "0" | "no" | "off")
         );
-        config.link_base = attr("data-base-url");
+        // Only a relative or http(s) address ever becomes a link.
+        config.link_base = attr("data-base-url").and_then(|b| {
+            let safe = board_core::host_url::safe_link_base(&b);
+            if safe.is_none() && cfg!(target_arch = "wasm32") {
+                leptos::logging::error!(
+                    "ESG board: data-base-url {b:?} is not a relative or http(s) address; ignored"
+                );
+            }
+            safe
+        });
+        if let Some(prefix) = attr("data-param-prefix") {
+            config.params = board_core::host_url::ParamNames::new(&prefix);
+        }
+        config.page_title = attr("data-page-title").as_deref() == Some("true");
+        config.shortcut = !matches!(
+            attr("data-shortcut").as_deref(),
+            Some("false" | "0" | "no" | "off")
+        );
         config.lang = attr("data-lang")
             .and_then(|l| board_core::Lang::from_key(&l))
             .unwrap_or_default();
@@ -92,7 +121,8 @@ thread_local! {
 }
 
 /// Mounts the board into the element with id `esg-board` (configured by its `data-*`
-/// attributes), or into `<body>` without one. One board per page: the URL's query string is
+/// attributes). Without that element it mounts nowhere and says so on the console: taking over
+/// a host page's `<body>` would wipe the page. One board per page: the URL's query string is
 /// its state, which two boards would fight over; a second mount is refused with a console error.
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -138,7 +168,10 @@ pub fn mount() {
             )
             .forget();
         }
-        None => leptos::mount::mount_to_body(|| view! { <Board config=Config::default()/> }),
+        None => leptos::logging::error!(
+            "ESG board: no element with id=\"esg-board\" on this page; add \
+             <div id=\"esg-board\"></div> where the board should appear"
+        ),
     }
 }
 

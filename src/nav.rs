@@ -1,6 +1,8 @@
-//! The page's URL as the board's state (CONTRACT.md §1): read it, push new states, follow
-//! back/forward. Only the query string ever changes; the path and hash are the host's.
+//! The page's URL as the board's state: read it, push new states, follow back/forward. Only
+//! the board's own query parameters ever change; the path, the hash and every other parameter
+//! are the host page's, and every URL the board writes keeps them (`board_core::host_url`).
 
+use board_core::host_url::{merge_query, split_url, ParamNames};
 use board_core::{Lang, UrlState};
 use leptos::prelude::*;
 
@@ -18,22 +20,27 @@ pub struct Nav {
     link_base: StoredValue<Option<String>>,
     /// The language when the URL names none (the host's `data-lang`).
     default_lang: Lang,
+    /// The board's URL keys as the host names them (`data-param-prefix`).
+    params: StoredValue<ParamNames>,
 }
 
 fn location() -> web_sys::Location {
     window().location()
 }
 
-/// The query string and hash for a state, relative to the current page. The default state is
-/// the bare path, so the plain page URL and "back to page 1" are the same link.
-fn local_href(state: &UrlState) -> String {
-    let query = state.to_query();
+/// The query string and hash for a state, relative to the current page: the host's own
+/// parameters as they are, then the board's. With nothing in the query it is the bare path, so
+/// the plain page URL and "back to page 1" are the same link.
+fn local_href(state: &UrlState, params: &ParamNames) -> String {
+    let pairs = state.to_pairs(params);
     if !cfg!(target_arch = "wasm32") {
-        // Pre-rendering (`crate::prerender`): no page yet; `?` alone is this same document.
-        return query;
+        // Pre-rendering (`crate::prerender`): no page yet; `?` alone is this same document
+        // (board-gate.js adds the host's parameters once the page is open).
+        return format!("?{}", pairs.join("&"));
     }
     let hash = location().hash().unwrap_or_default();
-    if query == "?" {
+    let query = merge_query(&location().search().unwrap_or_default(), params, &pairs);
+    if query.is_empty() {
         format!("{}{hash}", location().pathname().unwrap_or_default())
     } else {
         format!("{query}{hash}")
@@ -59,6 +66,7 @@ impl Nav {
             page_size: config.page_size,
             link_base: StoredValue::new(config.link_base.clone()),
             default_lang: config.lang,
+            params: StoredValue::new(config.params.clone()),
         }
     }
 
@@ -78,16 +86,27 @@ impl Nav {
 
     /// Reads the state from the page's own URL.
     pub fn read_url(&self) -> UrlState {
-        UrlState::from_query_with_size(&location().search().unwrap_or_default(), self.page_size)
+        self.params.with_value(|params| {
+            UrlState::read_with_size(
+                &location().search().unwrap_or_default(),
+                self.page_size,
+                params,
+            )
+        })
     }
 
     /// The `href` of a link to a state: on the current page, or under the host's
-    /// `data-base-url`.
+    /// `data-base-url` (whose own query parameters stay, as the page's do).
     pub fn href(&self, state: &UrlState) -> String {
-        match self.link_base.get_value() {
-            Some(base) => format!("{base}{}", state.to_query().trim_end_matches('?')),
-            None => local_href(state),
-        }
+        self.params
+            .with_value(|params| match self.link_base.get_value() {
+                Some(base) => {
+                    let (path, query, hash) = split_url(&base);
+                    let query = merge_query(query, params, &state.to_pairs(params));
+                    format!("{path}{query}{hash}")
+                }
+                None => local_href(state, params),
+            })
     }
 
     /// Whether links lead to another page (`data-base-url`) rather than change this one.
@@ -118,7 +137,8 @@ impl Nav {
     /// Writes the state's query string into the address bar, then into the signal.
     fn set(&self, to: UrlState, new_entry: bool) {
         if let Ok(history) = window().history() {
-            let (null, url) = (wasm_bindgen::JsValue::NULL, local_href(&to));
+            let url = self.params.with_value(|params| local_href(&to, params));
+            let null = wasm_bindgen::JsValue::NULL;
             let _ = if new_entry {
                 history.push_state_with_url(&null, "", Some(&url))
             } else {

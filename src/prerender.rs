@@ -1,5 +1,5 @@
 //! The first list page as HTML, rendered natively by the same components the app mounts, for
-//! `board-build prerender` to put into the host page (issue 10): the first rows then paint with
+//! `board-build prerender` to put into the host page: the first rows then paint with
 //! the HTML itself, before any script runs, and crawlers and no-script readers get a real page.
 //!
 //! The app mounts beside this markup and swaps it out in one frame once its own list is in
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::i18n;
 use crate::nav::Nav;
-use crate::views::board::Loaded;
+use crate::views::board::{Listing, Loaded};
 use crate::views::status::Loading;
 use crate::Config;
 
@@ -40,7 +40,7 @@ pub fn first_page(index: Arc<BoardIndex>, config: Config) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         // The state of the bare page URL, with the host's page size.
-        let state = UrlState::from_query_with_size("", config.page_size);
+        let state = UrlState::read_with_size("", config.page_size, &config.params);
         let nav = Nav::fixed(&config, state);
         let lang = nav.lang_untracked();
         let m = i18n::messages(lang);
@@ -48,7 +48,7 @@ pub fn first_page(index: Arc<BoardIndex>, config: Config) -> String {
         provide_context(config);
         view! {
             <div class="esg-board" lang=m.lang_attr data-board-prerendered="">
-                <Loaded index/>
+                <Loaded listing=Signal::stored(Listing { index, partial_total: None })/>
             </div>
             <div class="esg-board" lang=m.lang_attr data-board-prerendered="loading" hidden="">
                 <Loading what=m.loading_board/>

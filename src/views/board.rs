@@ -65,24 +65,67 @@ pub fn Board(
     // The language alone, so that the board below is rebuilt when it changes and not on every
     // state change (a page change rebuilt the whole board before this: 20–40 ms at 100k posts).
     let lang = Memo::new(move |_| nav.lang());
+    // Which screen, apart from the data: the rest of a big list arriving changes the data the
+    // board shows, not the board, so a reader typing in the search box keeps focus and text.
+    let phase = Memo::new(move |_| match stage.get() {
+        Stage::Loading => Phase::Loading,
+        Stage::Failed(e) => Phase::Failed(e),
+        Stage::Partial { .. } | Stage::Full(_) => Phase::Ready,
+    });
+    let listing = Memo::new(move |_| match stage.get() {
+        Stage::Partial { index, total } => Some(Listing {
+            index,
+            partial_total: Some(total),
+        }),
+        Stage::Full(index) => Some(Listing {
+            index,
+            partial_total: None,
+        }),
+        Stage::Loading | Stage::Failed(_) => None,
+    });
     view! {
         <div class="esg-board" lang=lang_attr>
             {move || {
                 let lang = lang.get();
                 let m = i18n::messages(lang);
-                match stage.get() {
-                    Stage::Loading => view! { <Loading what=m.loading_board/> }.into_any(),
-                    Stage::Failed(e) => {
+                match (phase.get(), listing.get_untracked()) {
+                    (Phase::Failed(e), _) => {
                         view! {
                             <LoadFailed message=e.message(lang) retry_label=m.retry retry=Callback::new(move |_| load())/>
                         }
                             .into_any()
                     }
-                    Stage::Partial { index, total } => view! { <Loaded index partial_total=Some(total)/> }.into_any(),
-                    Stage::Full(index) => view! { <Loaded index/> }.into_any(),
+                    (Phase::Ready, Some(first)) => {
+                        let listing = Signal::derive(move || listing.get().unwrap_or_else(|| first.clone()));
+                        view! { <Loaded listing/> }.into_any()
+                    }
+                    _ => view! { <Loading what=m.loading_board/> }.into_any(),
                 }
             }}
         </div>
+    }
+}
+
+/// What the board shows, before the data: loading, what failed, or the board.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(api::LoadError),
+    Ready,
+}
+
+/// The list the board shows: the first list files while the rest loads, then all of it.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub index: Arc<BoardIndex>,
+    /// While only the first list files are in: the number of posts in all.
+    pub partial_total: Option<usize>,
+}
+
+impl PartialEq for Listing {
+    /// The same list is the same `Arc` (comparing 100k rows would cost what it saves).
+    fn eq(&self, other: &Listing) -> bool {
+        Arc::ptr_eq(&self.index, &other.index) && self.partial_total == other.partial_total
     }
 }
 
@@ -91,6 +134,8 @@ pub fn Board(
 #[derive(Clone, PartialEq)]
 enum Kind {
     List(Lang),
+    /// An article asked for while only the first list files are in.
+    Waiting(Lang),
     Post(u32, Lang),
     Invalid(String, Lang),
 }
@@ -120,18 +165,31 @@ fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
     }
 }
 
+/// Moves focus to the list table (the skip link's target) without touching the URL.
+fn skip_to_list(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let target = document()
+        .get_element_by_id("board-list")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(table) = target {
+        let _ = table.focus();
+        table.scroll_into_view_with_bool(true);
+    }
+}
+
 /// The board once its list is in: heading, language switch, skip link, and the view the URL
 /// asks for.
 #[component]
 pub(crate) fn Loaded(
-    index: Arc<BoardIndex>,
-    /// While only the first list file is in: the number of posts in all.
-    #[prop(default = None)]
-    partial_total: Option<usize>,
+    /// The list; it grows once (the first list files, then all) without rebuilding the board.
+    #[prop(into)]
+    listing: Signal<Listing>,
 ) -> impl IntoView {
     let nav = use_nav();
+    // What does not change when the rest of the list arrives (it comes from board.json).
+    let first = listing.get_untracked().index;
     let body_search =
-        BodySearch::install(nav, index.body_index, expect_context::<Config>().data_base);
+        BodySearch::install(nav, first.body_index, expect_context::<Config>().data_base);
     provide_context(body_search);
     // The ordered rows of the current list, shared by the list and the article view (이전글/다음글
     // and the page beneath): they depend on everything but the page, so neither a page change
@@ -146,31 +204,37 @@ pub(crate) fn Loaded(
     // changes nothing here, so it no longer re-runs the whole search (a 전체 search ran it three
     // times: at once, when its index files were asked for, when they came).
     let body_hits = Memo::new(move |_| params.with(|l| body_search.found(l)));
-    let rows = {
-        let index = index.clone();
-        Memo::new(move |_| {
-            if partial_total.is_some() {
+    let rows = Memo::new(move |_| {
+        let body = body_hits.get();
+        listing.with(|l| {
+            if l.partial_total.is_some() {
                 return Vec::new();
             }
-            let body = body_hits.get();
-            params.with(|l| select(&index, l, body.as_ref().map(|b| b.as_slice())))
+            params.with(|p| select(&l.index, p, body.as_ref().map(|b| b.as_slice())))
         })
-    };
-    let name = index.board.name.clone();
-    let title_index = index.clone();
-    Effect::new(move |_| {
-        let lang = nav.lang();
-        let title = nav
-            .state
-            .with(|state| document_title(&title_index, state, lang));
-        if let Some(doc) = window().document() {
-            doc.set_title(&title);
-        }
     });
+    let partial = Memo::new(move |_| listing.with(|l| l.partial_total.is_some()));
+    let index = first;
+    let name = index.board.name.clone();
+    // Only on the board's own page (`data-page-title="true"`): a portal page keeps its title.
+    if expect_context::<Config>().page_title {
+        Effect::new(move |_| {
+            let lang = nav.lang();
+            let title = listing.with(|l| {
+                nav.state
+                    .with(|state| document_title(&l.index, state, lang))
+            });
+            if let Some(doc) = window().document() {
+                doc.set_title(&title);
+            }
+        });
+    }
     let view_kind = Memo::new(move |_| {
         let lang = nav.lang();
         nav.state.with(|s| match &s.post {
             None => Kind::List(lang),
+            // An article needs the whole list (이전글/다음글, its page): wait for it.
+            Some(_) if partial.get() => Kind::Waiting(lang),
             Some(PostRef::No(n)) => Kind::Post(*n, lang),
             Some(PostRef::Invalid(t)) => Kind::Invalid(t.clone(), lang),
         })
@@ -200,9 +264,11 @@ pub(crate) fn Loaded(
         }
     };
     // Follows only the view kind (which holds the language), not every state change.
+    // It moves focus itself: following `#board-list` would change the host page's URL (its
+    // hash is the host's) and could scroll a portal's own anchor logic around.
     let skip = move || match view_kind.get() {
         Kind::List(lang) => Some(view! {
-            <a class="board-skip" href="#board-list">{i18n::messages(lang).skip_to_list}</a>
+            <a class="board-skip" href="#board-list" on:click=skip_to_list>{i18n::messages(lang).skip_to_list}</a>
         }),
         _ => None,
     };
@@ -216,14 +282,14 @@ pub(crate) fn Loaded(
             {move || {
                 let back = nav.state.with_untracked(|s| s.list_page(s.list.page));
                 match view_kind.get() {
-                    Kind::List(_) => view! { <ListView index=index.clone() rows partial_total/> }.into_any(),
-                    // An article needs the whole list (이전글/다음글, its page): wait for it.
-                    Kind::Post(..) if partial_total.is_some() => {
-                        view! { <Loading what=i18n::messages(nav.lang_untracked()).loading_all/> }.into_any()
+                    Kind::List(_) => view! { <ListView listing rows/> }.into_any(),
+                    Kind::Waiting(lang) => {
+                        view! { <Loading what=i18n::messages(lang).loading_all/> }.into_any()
                     }
-                    Kind::Post(no, _) if index.post(no).is_some() => {
+                    Kind::Post(no, _) if listing.with_untracked(|l| l.index.post(no).is_some()) => {
                         let state = nav.state.get_untracked();
-                        view! { <ArticleView index=index.clone() rows=rows.get_untracked() no state/> }.into_any()
+                        let index = listing.with_untracked(|l| l.index.clone());
+                        view! { <ArticleView index rows=rows.get_untracked() no state/> }.into_any()
                     }
                     Kind::Post(no, _) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
                     Kind::Invalid(text, _) => view! { <NotFound asked=text back/> }.into_any(),

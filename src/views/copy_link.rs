@@ -25,9 +25,15 @@ pub fn CopyLink() -> impl IntoView {
     let on_click = move |_| {
         let url = nav.share_url(&nav.state.get_untracked());
         spawn_local(async move {
-            outcome.set(Some(copy(&url).await));
+            let copied = copy(&url).await;
+            // The article may be gone by now (the reader moved on): then there is nothing to say.
+            if outcome.try_set(Some(copied)).is_some() {
+                return;
+            }
             set_timeout(
-                move || outcome.set(None),
+                move || {
+                    outcome.try_set(None);
+                },
                 std::time::Duration::from_millis(SHOWN_MS),
             );
         });

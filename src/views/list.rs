@@ -3,8 +3,6 @@
 //! The form and filters are created once per visit to the list, so typing is never interrupted;
 //! only the count, the rows and the pagination follow the state.
 
-use std::sync::Arc;
-
 use board_core::display::thousands;
 use board_core::{
     found_by_body, highlight, BoardIndex, Date, Lang, ListParams, Pagination, PostSummary, Sort,
@@ -16,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::body_search::{self, use_body_search, Hits};
 use crate::i18n;
 use crate::nav::use_nav;
+use crate::views::board::Listing;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
 use crate::views::pagination::PageNav;
@@ -76,22 +75,22 @@ fn focus_title(no: u32) {
 
 #[component]
 pub fn ListView(
-    index: Arc<BoardIndex>,
-    /// The list's ordered rows (indices into `index.posts`) for the current search and filters;
-    /// a page change only slices them.
+    /// The list, growing once while the view stays (the first list files, then all).
+    listing: Signal<Listing>,
+    /// The list's ordered rows (indices into the index's posts) for the current search and
+    /// filters; a page change only slices them.
     rows: Memo<Vec<usize>>,
-    /// While only the first list file is in: the number of posts in all.
-    #[prop(default = None)]
-    partial_total: Option<usize>,
 ) -> impl IntoView {
     let nav = use_nav();
+    // Board name, departments and the newest date come with the first list file already.
+    let index = listing.with_untracked(|l| l.index.clone());
     let newest = index.posts.iter().map(|p| p.date).max();
     let body_search = use_body_search();
-    let page = {
-        let index = index.clone();
-        Memo::new(move |_| {
-            let state = nav.state.get();
-            if let Some(total) = partial_total {
+    let page = Memo::new(move |_| {
+        let state = nav.state.get();
+        listing.with(|l| {
+            let index = &l.index;
+            if let Some(total) = l.partial_total {
                 // Only the first list files are in: the plain list's first pages come straight
                 // from them; anything else waits for the rest.
                 let pages = Pagination::new(total, state.list.page, state.list.size);
@@ -123,7 +122,7 @@ pub fn ListView(
                 waiting: false,
             }
         })
-    };
+    });
     // Back from an article: focus returns to that post's title link (keyboard users keep their
     // place). Runs after the rows are in the DOM.
     Effect::new(move |_| {

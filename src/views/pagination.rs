@@ -40,10 +40,10 @@ pub fn PageNav(pages: Pagination, state: UrlState) -> impl IntoView {
         <nav class="board-pagination" aria-label=m.pagination>
             <ul>
                 {step(&state, m.first, "page-first", 1, pages.has_prev())}
-                {step(&state, m.prev, "page-prev", pages.page.saturating_sub(1).max(1), pages.has_prev())}
+                {step(&state, m.prev, "page-prev", pages.prev(), pages.has_prev())}
                 {numbers}
                 <li class="page-compact" aria-hidden="true">{i18n::page_of(lang, pages.page, pages.last)}</li>
-                {step(&state, m.next, "page-next", (pages.page + 1).min(pages.last), pages.has_next())}
+                {step(&state, m.next, "page-next", pages.next(), pages.has_next())}
                 {step(&state, m.last, "page-last", pages.last, pages.has_next())}
             </ul>
         </nav>

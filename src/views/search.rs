@@ -27,6 +27,37 @@ fn searched(state: &UrlState, q: String, field: Field) -> UrlState {
     }
 }
 
+/// Whether a key press belongs to something that takes text: a field, an editable element or a
+/// custom element (a web component may hold its field in a closed shadow root), where it
+/// started (the composed path reaches into open shadow roots) or where focus is.
+fn typing_somewhere(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let takes_text = |el: &web_sys::Element| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.tag_name().contains('-')
+            || el
+                .dyn_ref::<web_sys::HtmlElement>()
+                .is_some_and(|h| h.is_content_editable())
+    };
+    let origin = ev
+        .composed_path()
+        .get(0)
+        .dyn_into::<web_sys::Element>()
+        .ok();
+    if origin.as_ref().is_some_and(takes_text) {
+        return true;
+    }
+    // Focus, followed down through open shadow roots.
+    let mut focused = document().active_element();
+    while let Some(el) = focused {
+        if takes_text(&el) {
+            return true;
+        }
+        focused = el.shadow_root().and_then(|root| root.active_element());
+    }
+    false
+}
+
 #[component]
 pub fn SearchForm() -> impl IntoView {
     let nav = use_nav();
@@ -48,19 +79,25 @@ pub fn SearchForm() -> impl IntoView {
     });
 
     let cancel_pending = move || {
-        if let Some(h) = pending.get_value() {
+        if let Some(Some(h)) = pending.try_update_value(Option::take) {
             h.clear();
         }
-        pending.set_value(None);
     };
+    // A search still waiting for the pause when the form goes (a result clicked while typing)
+    // is dropped with it: its timer would otherwise fire into a view that no longer exists.
+    on_cleanup(cancel_pending);
     // Pushes a history entry when a search starts from no search, replaces it while refining.
     let apply = move |q: String| {
         cancel_pending();
-        let state = nav.state.get_untracked();
+        let Some(state) = nav.state.try_get_untracked() else {
+            return;
+        };
         if state.list.q == q {
             return;
         }
-        sent.set_value(q.clone());
+        if sent.try_set_value(q.clone()).is_some() {
+            return; // the form is gone
+        }
         let next = searched(&state, q, state.list.field);
         if state.list.q.is_empty() {
             nav.go(next);
@@ -103,18 +140,20 @@ pub fn SearchForm() -> impl IntoView {
             apply(String::new());
         }
     };
-    // `/` anywhere on the page (outside a text field) jumps to the search box. (Not when
-    // pre-rendering natively: there is no window.)
-    let shortcut = cfg!(target_arch = "wasm32").then(|| {
+    // `/` anywhere on the page jumps to the search box, unless something else took the key: a
+    // text field (also inside a web component's shadow root), a host handler that called
+    // preventDefault, or a host that turned the shortcut off (`data-shortcut="false"`). Not
+    // when pre-rendering natively: there is no window.
+    let enabled = expect_context::<crate::Config>().shortcut && cfg!(target_arch = "wasm32");
+    let shortcut = enabled.then(|| {
         window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
             }
-            let typing = document().active_element().is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            });
-            if let (false, Some(input)) = (typing, input_ref.get_untracked()) {
+            if ev.default_prevented() || ev.is_composing() || typing_somewhere(&ev) {
+                return;
+            }
+            if let Some(input) = input_ref.get_untracked() {
                 ev.prevent_default();
                 let _ = input.focus();
             }

@@ -3,9 +3,11 @@
 //! Shaped like BurntSushi's `csv`/`ripgrep`: the work is here, `main.rs` is a thin CLI, and every
 //! input error names `file:line` and the cause ([`Error`]).
 
+pub mod durable;
 pub mod error;
 pub mod feeds;
 pub mod merge;
+pub mod out_dir;
 pub mod output;
 pub mod page;
 pub mod progress;

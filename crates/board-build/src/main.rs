@@ -22,10 +22,11 @@ struct Cli {
 enum Command {
     /// Reads sources (files, or folders walked in sorted order) and writes the dataset to DIR.
     Build {
-        /// Captured board pages (and, later, CSV/TSV/JSON Lines exports).
+        /// Captured board pages, CSV/TSV and JSON Lines exports.
         #[arg(required = true)]
         sources: Vec<PathBuf>,
-        /// The dataset directory; replaced only when the whole build succeeds.
+        /// The dataset directory: missing, empty or a dataset board-build wrote (anything
+        /// else is refused); replaced only when the whole build succeeds.
         #[arg(long)]
         out: PathBuf,
         /// The board's name (the list's caption); default: the name captured pages give.
@@ -93,6 +94,17 @@ impl WriteArgs {
     }
 }
 
+/// Says so when `--out` is a symbolic link: the folder it points to is what gets replaced.
+fn announce_link(staging: &Staging) {
+    if let Some((link, target)) = staging.followed_link() {
+        eprintln!(
+            "board-build: {} is a symbolic link: writing the dataset to {} (the link is kept)",
+            link.display(),
+            target.display()
+        );
+    }
+}
+
 fn run(cli: Cli) -> Result<(), board_build::Error> {
     match cli.command {
         Command::Build {
@@ -102,6 +114,9 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             write,
         } => {
             let opts = write.options()?;
+            // Refuse a folder that may not be replaced before the work, not after it.
+            let staging = Staging::new(&out)?;
+            announce_link(&staging);
             let files = board_build::source_files(&sources)?;
             let mut board = board_build::Board::default();
             if let Some(name) = name {
@@ -113,7 +128,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
                 eprintln!("board-build: {note}");
             }
             let d = &built.dataset;
-            board_build::output::write_atomic(&out, d, &opts)?;
+            board_build::output::write_into(staging, d, &opts)?;
             eprintln!(
                 "board-build: wrote {} posts ({} with bodies) to {}",
                 d.index.posts.len(),
@@ -129,6 +144,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
         } => {
             let opts = write.options()?;
             let mut staging = Staging::new(&out)?;
+            announce_link(&staging);
             let mut progress = Progress::new(posts as u64, "generating posts");
             let index = board_build::synth::board(posts, seed, |body| {
                 progress.inc(1);

@@ -111,7 +111,21 @@ impl Board {
                 .then_with(|| a.place.line.cmp(&b.place.line))
         });
         for a in articles {
-            let no = self.posts.keys().next_back().map_or(1, |n| n + 1);
+            let Some(no) = self
+                .posts
+                .keys()
+                .next_back()
+                .map_or(Some(1), |n| n.checked_add(1))
+            else {
+                return Err(Error {
+                    place: a.place.clone(),
+                    cause: format!(
+                        "a post without 번호 gets the next number above the highest, and the \
+                         highest is already {} (the largest 번호 there is); give this post a 번호",
+                        u32::MAX
+                    ),
+                });
+            };
             self.notes
                 .push(format!("{}: post has no 번호; numbered {no}", a.place));
             self.posts.insert(no, a);
@@ -312,6 +326,21 @@ mod tests {
             got,
             vec![(4, "늦은 글"), (3, "이른 글"), (2, "둘"), (1, "하나")]
         );
+    }
+
+    #[test]
+    fn no_number_above_the_largest_is_an_error_not_a_wrap() {
+        let list = "B\n번호 제목 글쓴이 날짜 조회수\n4294967295 끝 관리자 2025-01-01 1\n";
+        let article = "새 글\n본문\n(2025.11.03 부)\nB\n번호 제목 글쓴이 날짜 조회수\n";
+        let e = board(&[("a.txt", list), ("b.txt", article)])
+            .unwrap()
+            .finish()
+            .unwrap_err();
+        assert!(
+            e.to_string().starts_with("b.txt:1: a post without 번호"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("4294967295"), "{e}");
     }
 
     #[test]

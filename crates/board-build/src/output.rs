@@ -36,7 +36,10 @@ fn sibling(dir: &Path, tag: &str) -> PathBuf {
 
 /// A dataset being written. Dropped without [`Staging::commit`], it removes what it wrote.
 pub struct Staging {
+    /// The folder replaced on commit (the target when `--out` is a symbolic link).
     dir: PathBuf,
+    /// `--out`, when it is a symbolic link (kept: the dataset replaces what it points to).
+    link: Option<PathBuf>,
     tmp: PathBuf,
     committed: bool,
     /// Bodies of the body file being filled (one group of consecutive 번호).
@@ -47,10 +50,10 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts a dataset that will replace `dir`.
-    pub fn new(dir: &Path) -> Result<Staging, Error> {
-        let cwd = std::env::current_dir().map_err(|e| Error::io(dir, e))?;
-        let dir = cwd.join(dir);
+    /// Starts a dataset that will replace `out`, after checking that `out` may be replaced
+    /// (`crate::out_dir`): nothing is written when it may not.
+    pub fn new(out: &Path) -> Result<Staging, Error> {
+        let crate::out_dir::OutDir { dir, link } = crate::out_dir::resolve(out)?;
         let parent = dir
             .parent()
             .ok_or_else(|| Error::io(&dir, std::io::Error::other("not a directory path")))?;
@@ -60,6 +63,7 @@ impl Staging {
         fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
         Ok(Staging {
             dir,
+            link,
             tmp,
             committed: false,
             pending: Vec::new(),
@@ -137,16 +141,42 @@ impl Staging {
         self.write(INDEX_FILE, &json(&manifest))
     }
 
-    /// Swaps the new dataset in for the old one.
-    pub fn commit(mut self) -> Result<(), Error> {
+    /// Where `--out` led, when it is a symbolic link: the folder that is replaced.
+    pub fn followed_link(&self) -> Option<(&Path, &Path)> {
+        self.link.as_deref().map(|l| (l, self.dir.as_path()))
+    }
+
+    /// Swaps the new dataset in for the old one, once its files are on disk: a crash or power
+    /// loss right after the rename finds the whole new dataset, or the old one. If the new one
+    /// cannot be moved in, the old one is put back.
+    pub fn commit(self) -> Result<(), Error> {
+        self.commit_with(crate::durable::rename)
+    }
+
+    /// [`Staging::commit`], with the rename that moves the new dataset in given (a test makes
+    /// it fail).
+    fn commit_with(
+        mut self,
+        move_in: impl Fn(&Path, &Path) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        crate::durable::sync_tree(&self.tmp).map_err(|e| Error::io(&self.tmp, e))?;
         let old = sibling(&self.dir, "old");
         let had_old = self.dir.exists();
         if had_old {
             fs::rename(&self.dir, &old).map_err(|e| Error::io(&self.dir, e))?;
         }
-        if let Err(e) = fs::rename(&self.tmp, &self.dir) {
+        if let Err(e) = move_in(&self.tmp, &self.dir) {
             if had_old {
-                let _ = fs::rename(&old, &self.dir);
+                if let Err(back) = fs::rename(&old, &self.dir) {
+                    return Err(Error::io(
+                        &self.dir,
+                        std::io::Error::other(format!(
+                            "{e}; and the previous dataset could not be put back ({back}): it \
+                             is in {}",
+                            old.display()
+                        )),
+                    ));
+                }
             }
             return Err(Error::io(&self.dir, e));
         }
@@ -216,7 +246,11 @@ impl Staging {
 
 /// Replaces `dir` with the dataset, or leaves it untouched on any error.
 pub fn write_atomic(dir: &Path, d: &Dataset, opts: &Options) -> Result<(), Error> {
-    let mut staging = Staging::new(dir)?;
+    write_into(Staging::new(dir)?, d, opts)
+}
+
+/// Writes a built dataset through a staging already begun, and swaps it in.
+pub fn write_into(mut staging: Staging, d: &Dataset, opts: &Options) -> Result<(), Error> {
     let mut progress = crate::progress::Progress::new(d.bodies.len() as u64, "writing bodies");
     for body in &d.bodies {
         staging.body(body.clone())?;
@@ -351,4 +385,51 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         shards: n_shards,
         bodies,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    out.push((p.clone(), fs::read(&p).unwrap()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn stage(dir: &Path, posts: u32) -> Staging {
+        let mut s = Staging::new(dir).unwrap();
+        let index = crate::synth::board(posts, 1, |b| s.body(b)).unwrap();
+        s.finish_list(&index, &Options::default()).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_failed_swap_puts_the_old_dataset_back() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("data");
+        stage(&dir, 3).commit().unwrap();
+        let before = files(&dir);
+        let failing = |_: &Path, _: &Path| Err(std::io::Error::other("disk full"));
+        let e = stage(&dir, 5).commit_with(failing).unwrap_err();
+        assert!(e.to_string().contains("disk full"), "{e}");
+        assert_eq!(files(&dir), before);
+        // Nothing is left beside it: no staging folder, no old copy.
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("data")]);
+    }
 }

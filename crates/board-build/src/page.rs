@@ -248,8 +248,15 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
     // has run, so a page opened on another state never paints page 1 first. (`blocking` counts
     // only in the head; browsers without it run an async script that is usually in before the
     // stylesheet the first paint waits for.)
-    let gate =
-        format!("{GATE_BEGIN}<script src=\"{src}\" async blocking=\"render\"></script>{GATE_END}");
+    // The gate reads the board's URL keys as this page names them.
+    let prefix = host
+        .attr("data-param-prefix")
+        .map(|p| p.trim().replace('&', "&amp;").replace('"', "&quot;"))
+        .filter(|p| !p.is_empty())
+        .map_or(String::new(), |p| format!(" data-param-prefix=\"{p}\""));
+    let gate = format!(
+        "{GATE_BEGIN}<script src=\"{src}\"{prefix} async blocking=\"render\"></script>{GATE_END}"
+    );
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
     let head_end = html
         .to_ascii_lowercase()
@@ -278,6 +285,17 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
 pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
     let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
     let host = host(page, &html)?;
+    if let Some(base) = host.attr("data-base-url") {
+        if board_core::host_url::safe_link_base(&base).is_none() {
+            return Err(Error::io(
+                page,
+                std::io::Error::other(format!(
+                    "data-base-url {base:?} is not a relative or http(s) address; the board's \
+                     links never lead anywhere else"
+                )),
+            ));
+        }
+    }
     let config = esg_board::Config::from_attributes(|name| host.attr(name));
     let dir = match data {
         Some(d) => d.to_path_buf(),
@@ -289,17 +307,33 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
     let index = crate::output::read_list(&dir)?;
     let markup = esg_board::prerender::first_page(Arc::new(index), config);
     let out = insert(page, &html, &host, &markup)?;
-    let name = page
+    replace_file(page, out.as_bytes())?;
+    Ok(dir)
+}
+
+/// Replaces a file's content atomically (a new file renamed over it), keeping what the host set
+/// up around it: its permissions, and, when it is a symbolic link, the link (the file it points
+/// to gets the new content).
+fn replace_file(page: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let target = fs::canonicalize(page).map_err(|e| Error::io(page, e))?;
+    let permissions = fs::metadata(&target)
+        .map_err(|e| Error::io(page, e))?
+        .permissions();
+    let name = target
         .file_name()
         .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = page.with_file_name(format!(".{name}.new-{}", std::process::id()));
-    fs::write(&tmp, out)
-        .and_then(|()| fs::rename(&tmp, page))
-        .map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            Error::io(page, e)
-        })?;
-    Ok(dir)
+    let tmp = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
+    let written = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()?;
+        fs::set_permissions(&tmp, permissions)?;
+        crate::durable::rename(&tmp, &target)
+    })();
+    written.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(page, e)
+    })
 }
 
 #[cfg(test)]

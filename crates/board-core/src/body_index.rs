@@ -450,21 +450,36 @@ impl Plan {
         &self,
         lookup: impl Fn(Key) -> Result<Vec<u32>, DatasetError>,
     ) -> Result<Vec<u32>, DatasetError> {
+        // Each posting list is decoded once, however many conditions name its key.
+        let decoded: std::cell::RefCell<FxHashMap<Key, std::rc::Rc<Vec<u32>>>> = Default::default();
+        let get = |k: Key| -> Result<std::rc::Rc<Vec<u32>>, DatasetError> {
+            if let Some(v) = decoded.borrow().get(&k) {
+                return Ok(v.clone());
+            }
+            let v = std::rc::Rc::new(lookup(k)?);
+            decoded.borrow_mut().insert(k, v.clone());
+            Ok(v)
+        };
+        // The posts meeting every condition; stops at the first empty intersection.
         let all = |needs: &[Need]| -> Result<Vec<u32>, DatasetError> {
             let mut acc: Option<Vec<u32>> = None;
             for need in needs {
-                let any = union(
-                    need.iter()
-                        .map(|&k| lookup(k))
-                        .collect::<Result<Vec<_>, _>>()?,
-                );
-                acc = Some(match acc {
+                let lists = need
+                    .iter()
+                    .map(|&k| get(k))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let any = match lists.as_slice() {
+                    [one] => one.to_vec(),
+                    _ => union(lists.iter().map(|l| l.to_vec())),
+                };
+                let now = match acc {
                     None => any,
                     Some(a) => intersect(&a, &any),
-                });
-                if acc.as_ref().is_some_and(|a| a.is_empty()) {
-                    break;
+                };
+                if now.is_empty() {
+                    return Ok(now);
                 }
+                acc = Some(now);
             }
             Ok(acc.unwrap_or_default())
         };
@@ -473,10 +488,15 @@ impl Plan {
             let mut each: Option<Vec<u32>> = None;
             for t in &self.terms {
                 let hits = all(t)?;
-                each = Some(match each {
+                let now = match each {
                     None => hits,
                     Some(a) => intersect(&a, &hits),
-                });
+                };
+                let empty = now.is_empty();
+                each = Some(now);
+                if empty {
+                    break;
+                }
             }
             found = union([found, each.unwrap_or_default()]);
         }
@@ -561,6 +581,42 @@ mod tests {
         assert_eq!(plan.shards(512).len(), 1);
         let plan = Plan::new(&Query::parse("임금체불").unwrap()).unwrap();
         assert!(plan.shards(512).len() <= 3);
+    }
+
+    #[test]
+    fn each_list_is_decoded_once_and_work_stops_at_nothing() {
+        let idx = build(&BODIES);
+        let lookups = std::cell::Cell::new(0);
+        let distinct = std::cell::Cell::new(0);
+        let run = |q: &str| {
+            lookups.set(0);
+            let plan = Plan::new(&Query::parse(q).unwrap()).unwrap();
+            let keys: BTreeSet<Key> = plan
+                .joined
+                .iter()
+                .chain(plan.terms.iter().flatten())
+                .flatten()
+                .copied()
+                .collect();
+            distinct.set(keys.len());
+            plan.run(|k| {
+                lookups.set(lookups.get() + 1);
+                idx.1[shard_of(k, idx.0.shards) as usize].postings(k)
+            })
+            .unwrap()
+        };
+        // 임금 appears in the joined query and in both terms: its list is read once.
+        assert_eq!(run("임금 임금체불"), vec![1, 3]);
+        assert_eq!(lookups.get(), distinct.get());
+        // A first term with no post ends the work before the others are read.
+        assert_eq!(run("없음 고용 노동 임금 환경"), Vec::<u32>::new());
+        // (its first term's one pair, whose last syllable may still be being typed: 28 keys)
+        assert!(
+            lookups.get() <= 28 && lookups.get() * 4 < distinct.get(),
+            "{} of {}",
+            lookups.get(),
+            distinct.get()
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod body_index;
 pub mod date;
 pub mod display;
 pub mod hangul;
+pub mod host_url;
 pub mod linkify;
 pub mod model;
 pub mod page;

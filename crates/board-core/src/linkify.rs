@@ -23,24 +23,59 @@ fn url_char(c: char) -> bool {
 }
 
 /// The end of the address that starts at the beginning of `s` (a byte length), with trailing
-/// sentence punctuation left out.
+/// sentence punctuation left out. Linear in the address: the parentheses are counted once and
+/// the counts follow each character dropped from the end (an address followed by thousands of
+/// `)` must not cost their square).
 fn url_len(s: &str) -> usize {
     let mut end = s.find(|c: char| !url_char(c)).unwrap_or(s.len());
-    loop {
-        let t = &s[..end];
-        let Some(last) = t.chars().last() else {
-            return 0;
-        };
-        let unbalanced_paren = last == ')' && t.matches('(').count() < t.matches(')').count();
-        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || unbalanced_paren {
+    let bytes = s.as_bytes();
+    let count = |b: u8| bytes[..end].iter().filter(|&&x| x == b).count();
+    let (mut open, mut close) = (count(b'('), count(b')'));
+    // Only ASCII is inside an address, so one byte is one character.
+    while let Some(&last) = bytes[..end].last() {
+        let unbalanced_paren = last == b')' && open < close;
+        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?') || unbalanced_paren {
             end -= 1;
+            match last {
+                b'(' => open -= 1,
+                b')' => close -= 1,
+                _ => {}
+            }
         } else {
             return end;
         }
     }
+    0
 }
 
-/// Splits `text` into plain pieces and links.
+/// Trailing characters a sentence puts after an address.
+fn sentence_punct(b: u8) -> bool {
+    matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?')
+}
+
+/// Whether the address part after the scheme looks like a domain: the text up to the first
+/// `/`, `?`, `#` (or the end of the address), without trailing punctuation, holds a dot and
+/// neither starts nor ends with one. Reads only the host, so rejecting a candidate costs its
+/// host, never the rest of the text.
+fn host_ok(after_scheme: &str) -> bool {
+    let b = after_scheme.as_bytes();
+    let end = b
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#') || !url_char(c as char))
+        .unwrap_or(b.len());
+    let mut host = &b[..end];
+    while let Some((&last, rest)) = host.split_last() {
+        if sentence_punct(last) || last == b')' {
+            host = rest;
+        } else {
+            break;
+        }
+    }
+    host.contains(&b'.') && host.first() != Some(&b'.') && host.last() != Some(&b'.')
+}
+
+/// Splits `text` into plain pieces and links. Linear in the text: a candidate address is
+/// measured only once its host looks like a domain, and a link is skipped whole.
 pub fn linkify(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut plain_from = 0;
@@ -51,31 +86,23 @@ pub fn linkify(text: &str) -> Vec<Piece<'_>> {
             rest.get(..p.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(p))
         };
-        let scheme = if lower_starts("https://") || lower_starts("http://") {
-            Some("")
+        // (the href's prefix, where the host starts)
+        let scheme = if lower_starts("https://") {
+            Some(("", 8))
+        } else if lower_starts("http://") {
+            Some(("", 7))
         } else if lower_starts("www.") {
-            Some("https://")
+            Some(("https://", 0))
         } else {
             None
         };
         let boundary = text[..i]
             .chars()
-            .last()
+            .next_back()
             .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.' && c != '/');
-        if let (Some(prefix), true) = (scheme, boundary) {
-            let len = url_len(rest);
-            // The host (after `//`, or the whole `www.` address) must look like a domain.
-            let start = if prefix.is_empty() {
-                rest.find("//").map_or(len, |p| p + 2)
-            } else {
-                0
-            };
-            let host = rest[start.min(len)..len]
-                .split(['/', '?', '#'])
-                .next()
-                .unwrap_or("");
-            let host_ok = host.contains('.') && !host.starts_with('.') && !host.ends_with('.');
-            if host_ok {
+        if let (Some((prefix, host_at)), true) = (scheme, boundary) {
+            if host_ok(&rest[host_at..]) {
+                let len = url_len(rest);
                 if plain_from < i {
                     out.push(Piece::Text(&text[plain_from..i]));
                 }
@@ -84,7 +111,7 @@ pub fn linkify(text: &str) -> Vec<Piece<'_>> {
                     text: link,
                     href: format!("{prefix}{link}"),
                 });
-                i += len;
+                i += len.max(1);
                 plain_from = i;
                 continue;
             }
@@ -144,6 +171,22 @@ mod tests {
         assert!(links("https://").is_empty());
         assert_eq!(linkify("plain"), vec![Piece::Text("plain")]);
         assert_eq!(linkify(""), vec![Piece::Text("")]);
+    }
+
+    #[test]
+    fn long_runs_of_brackets_and_schemes_are_linear() {
+        // An address followed by 300,000 `)`: the old rule recounted the brackets once per
+        // character dropped (minutes); now one pass.
+        let text = format!("http://a.kr/{}", ")".repeat(300_000));
+        assert_eq!(
+            links(&text),
+            [("http://a.kr/".to_string(), "http://a.kr/".to_string())]
+        );
+        // Many candidates that are not addresses, each reaching to the same far end.
+        let text = format!("{}{}", "http://(".repeat(40_000), "x".repeat(1000));
+        assert!(links(&text).is_empty());
+        let text = "www.(".repeat(40_000) + "/";
+        assert_eq!(links(&text).len(), 1);
     }
 
     proptest! {

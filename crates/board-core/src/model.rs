@@ -179,6 +179,35 @@ impl Manifest {
         check_schema(text)?;
         serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
     }
+
+    /// Checks `count` against the list files it names and the first of them, before anything
+    /// is shown from it: every file but the last holds `shard_size` rows, so a count that those
+    /// files cannot hold (a hand-edited or corrupt `board.json` claiming billions of posts) is
+    /// an error now, not pages that do not exist.
+    pub fn check_first(&self, first: Option<&Shard>) -> Result<(), DatasetError> {
+        let files = self.shards.len();
+        let size = self.shard_size.max(1);
+        let fits = match files {
+            0 => self.count == 0,
+            n => {
+                let most = size.saturating_mul(n);
+                let least = size.saturating_mul(n - 1) + 1;
+                (least..=most).contains(&self.count)
+            }
+        };
+        let first_ok = first.is_none_or(|f| f.posts.len() == self.count.min(size));
+        if fits && first_ok {
+            return Ok(());
+        }
+        Err(DatasetError::Malformed(format!(
+            "board.json says {} posts in {files} list files of {size} rows{}",
+            self.count,
+            first.map_or(String::new(), |f| format!(
+                ", and the first list file holds {}",
+                f.posts.len()
+            ))
+        )))
+    }
 }
 
 impl Shard {
@@ -314,6 +343,45 @@ mod tests {
             idx.posts.iter().map(|p| p.no).collect::<Vec<_>>(),
             [3410, 3409]
         );
+    }
+
+    #[test]
+    fn a_count_the_list_files_cannot_hold_is_an_error() {
+        let shard = |n: usize| Shard {
+            schema_version: 1,
+            posts: vec![
+                PostSummary {
+                    no: 1,
+                    title: "t".into(),
+                    author: None,
+                    date: "2025-01-01".parse().unwrap(),
+                    views: None,
+                    dept: None,
+                    has_body: false,
+                };
+                n
+            ],
+        };
+        let m = |count: usize, files: usize| Manifest {
+            count,
+            shard_size: 1000,
+            shards: (0..files).map(shard_path).collect(),
+            ..Manifest::from_json(MANIFEST).unwrap()
+        };
+        assert!(m(1, 1).check_first(Some(&shard(1))).is_ok());
+        assert!(m(2500, 3).check_first(Some(&shard(1000))).is_ok());
+        assert!(m(0, 0).check_first(None).is_ok());
+        let e = m(4_294_967_295, 3)
+            .check_first(Some(&shard(1000)))
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("4294967295 posts in 3 list files"),
+            "{e}"
+        );
+        assert!(m(2000, 3).check_first(Some(&shard(1000))).is_err());
+        assert!(m(1500, 2).check_first(Some(&shard(999))).is_err());
+        assert!(m(5, 0).check_first(None).is_err());
+        assert!(m(usize::MAX, 3).check_first(None).is_err());
     }
 
     #[test]

@@ -31,19 +31,35 @@ impl Pagination {
 
     /// The rows of the current page, as a range into the ordered list.
     pub fn rows(&self) -> Range<usize> {
-        let start = (self.page as usize - 1) * self.size as usize;
-        start.min(self.total)..(start + self.size as usize).min(self.total)
+        // In u64: on wasm32 `usize` is 32 bits, and a huge page times the page size overflows it.
+        let total = self.total as u64;
+        let start = (u64::from(self.page.max(1)) - 1) * u64::from(self.size);
+        let end = start.saturating_add(u64::from(self.size)).min(total);
+        // Both are at most `total`, a usize.
+        start.min(total) as usize..end as usize
     }
 
     /// The page a row (0-based position in the ordered list) falls on.
     pub fn page_of(row: usize, size: u32) -> u32 {
-        (row / size.max(1) as usize) as u32 + 1
+        u32::try_from(row / size.max(1) as usize)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1)
     }
 
     /// The numbered links to show: the block of [`BLOCK`] pages holding the current one.
     pub fn block(&self) -> RangeInclusive<u32> {
-        let first = (self.page - 1) / BLOCK * BLOCK + 1;
-        first..=(first + BLOCK - 1).min(self.last)
+        let first = (self.page.max(1) - 1) / BLOCK * BLOCK + 1;
+        first..=first.saturating_add(BLOCK - 1).min(self.last)
+    }
+
+    /// The page before the current one (itself on the first).
+    pub fn prev(&self) -> u32 {
+        self.page.saturating_sub(1).max(1)
+    }
+
+    /// The page after the current one (itself on the last).
+    pub fn next(&self) -> u32 {
+        self.page.saturating_add(1).min(self.last)
     }
 
     pub fn has_prev(&self) -> bool {
@@ -82,6 +98,23 @@ mod tests {
         assert_eq!(p.block(), 11..=20);
         assert_eq!(Pagination::new(125, 13, 10).block(), 11..=13);
         assert_eq!(Pagination::new(21, 1, 20).block(), 1..=2);
+    }
+
+    #[test]
+    fn the_largest_numbers_do_not_overflow() {
+        // What a board.json claiming u32::MAX posts, opened at ?page=4294967295, asks for.
+        for size in [10, 20, 50, 100] {
+            let p = Pagination::new(u32::MAX as usize, u32::MAX, size);
+            assert_eq!(p.page, p.last);
+            let r = p.rows();
+            assert!(r.start <= r.end && r.end == u32::MAX as usize, "{r:?}");
+            assert_eq!(*p.block().end(), p.last);
+            assert_eq!((p.prev(), p.next()), (p.last - 1, p.last));
+        }
+        let p = Pagination::new(usize::MAX, u32::MAX, 1);
+        assert_eq!(p.block(), u32::MAX - 4..=u32::MAX);
+        assert_eq!(p.next(), u32::MAX);
+        assert_eq!(Pagination::page_of(usize::MAX, 1), u32::MAX);
     }
 
     proptest! {

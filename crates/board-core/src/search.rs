@@ -320,6 +320,11 @@ fn compile(text: &str) -> Vec<Q> {
         .collect()
 }
 
+/// How many characters of a search text are read: far more than any real search.
+pub const MAX_QUERY_CHARS: usize = 100;
+/// How many distinct space-separated terms a search looks for.
+pub const MAX_TERMS: usize = 10;
+
 /// A parsed search text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
@@ -347,16 +352,34 @@ impl Query {
     }
 
     /// `None` for a search text with nothing to look for.
+    ///
+    /// A search text can come from a shared link of any length, so the work it asks for is
+    /// bounded: the first [`MAX_QUERY_CHARS`] characters are read, and of those the first
+    /// [`MAX_TERMS`] distinct terms (a link repeating `0 정` two thousand times asks for two).
     pub fn parse(text: &str) -> Option<Query> {
-        let joined = compile(text);
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => &text[..cut],
+            None => text,
+        };
+        let mut joined = compile(text);
         if joined.is_empty() {
             return None;
         }
-        let terms: Vec<Vec<Q>> = text
-            .split_whitespace()
-            .map(compile)
-            .filter(|t| !t.is_empty())
-            .collect();
+        let (mut terms, mut given): (Vec<Vec<Q>>, usize) = (Vec::new(), 0);
+        for term in text.split_whitespace().map(compile) {
+            if terms.len() == MAX_TERMS {
+                break;
+            }
+            given += 1;
+            if !term.is_empty() && !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+        if given >= 2 && terms.len() == 1 {
+            // `임금 임금`: every term is the same one, and anything holding the joined text
+            // holds it too: the search is that term.
+            joined = terms[0].clone();
+        }
         Some(Query {
             joined_need: Need::of(&joined),
             terms_need: terms.iter().map(|t| Need::of(t)).collect(),
@@ -627,6 +650,20 @@ mod tests {
             hit("고용", text),
             Some(vec!["\u{1100}\u{1169}\u{110B}\u{116D}\u{11BC}".into()])
         );
+    }
+
+    #[test]
+    fn a_query_asks_for_bounded_work() {
+        // A shared link with two thousand terms asks for its two distinct ones.
+        let q = Query::parse(&"0 정 ".repeat(2000)).unwrap();
+        assert_eq!(q.terms.len(), 2);
+        assert!(q.joined.len() <= MAX_QUERY_CHARS);
+        let many: String = (0..50).map(|i| format!("t{i} ")).collect();
+        assert_eq!(Query::parse(&many).unwrap().terms.len(), MAX_TERMS);
+        // A repeated term is that term.
+        let h = Haystack::new("고용노동부 임금 점검");
+        assert!(Query::parse("임금 임금").unwrap().find(&h).is_some());
+        assert!(Query::parse("임금 점검 임금").unwrap().find(&h).is_some());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Parsing never fails: each invalid value falls back as the contract says, so any pasted or
 //! hand-edited link opens something sensible. A repeated parameter: the first one wins.
 
+use crate::host_url::ParamNames;
 use crate::{Date, Field, Sort};
 
 /// Rows-per-page choices; anything else falls back to the default.
@@ -107,19 +108,37 @@ fn parse_page(v: &str) -> u32 {
     }
 }
 
+/// A page size from the URL, if it is one of [`PAGE_SIZES`].
+fn parse_size(v: &str) -> Option<u32> {
+    v.parse().ok().filter(|s| PAGE_SIZES.contains(s))
+}
+
 impl UrlState {
     /// Parses a query string, with or without its leading `?`.
     pub fn from_query(query: &str) -> UrlState {
+        UrlState::read(query, &ParamNames::default())
+    }
+
+    /// Parses the board's parameters out of a page's query string, as the host page names them;
+    /// every other parameter is the host's and is ignored.
+    pub fn read(query: &str, names: &ParamNames) -> UrlState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = UrlState::default();
-        let mut seen: Vec<String> = Vec::new();
-        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-            if seen.iter().any(|s| *s == k) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (name, v) in form_urlencoded::parse(query.as_bytes()) {
+            let Some(k) = names.board_key(&name) else {
+                continue;
+            };
+            if seen.contains(&k) {
                 continue; // the first occurrence wins
             }
-            seen.push(k.to_string());
+            let k = crate::host_url::KEYS
+                .into_iter()
+                .find(|key| *key == k)
+                .expect("board_key returns one of KEYS");
+            seen.push(k);
             let l = &mut state.list;
-            match &*k {
+            match k {
                 "post" => {
                     state.post = Some(match v.parse::<u32>() {
                         Ok(n) if !v.starts_with('+') => PostRef::No(n),
@@ -127,13 +146,7 @@ impl UrlState {
                     })
                 }
                 "page" => l.page = parse_page(&v),
-                "size" => {
-                    l.size = v
-                        .parse()
-                        .ok()
-                        .filter(|s| PAGE_SIZES.contains(s))
-                        .unwrap_or(DEFAULT_SIZE)
-                }
+                "size" => l.size = parse_size(&v).unwrap_or(DEFAULT_SIZE),
                 "q" => l.q = v.to_string(),
                 "field" => l.field = Field::from_key(&v).unwrap_or_default(),
                 "dept" => l.dept = Some(v.to_string()).filter(|d| !d.is_empty()),
@@ -150,10 +163,16 @@ impl UrlState {
     /// Like [`UrlState::from_query`], with the page size a host page chose (`data-page-size`)
     /// used when the URL gives none (or an invalid one).
     pub fn from_query_with_size(query: &str, default_size: u32) -> UrlState {
-        let mut state = UrlState::from_query(query);
+        UrlState::read_with_size(query, default_size, &ParamNames::default())
+    }
+
+    /// [`UrlState::read`] with the host page's default page size.
+    pub fn read_with_size(query: &str, default_size: u32, names: &ParamNames) -> UrlState {
+        let mut state = UrlState::read(query, names);
+        let size_name = names.name("size");
         let explicit = form_urlencoded::parse(query.strip_prefix('?').unwrap_or(query).as_bytes())
-            .find(|(k, _)| k == "size")
-            .is_some_and(|(_, v)| v.parse().is_ok_and(|n: u32| PAGE_SIZES.contains(&n)));
+            .find(|(k, _)| *k == *size_name)
+            .is_some_and(|(_, v)| parse_size(&v).is_some());
         if !explicit && PAGE_SIZES.contains(&default_size) {
             state.list.size = default_size;
         }
@@ -163,45 +182,54 @@ impl UrlState {
     /// The query string (with `?`, or `?` alone for the default list) for this state. Only
     /// non-default values are written, in a fixed order, so equal states give equal links.
     pub fn to_query(&self) -> String {
-        let mut s = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+        format!("?{}", self.to_pairs(&ParamNames::default()).join("&"))
+    }
+
+    /// The state's parameters as encoded `name=value` pairs, named as the host page names
+    /// them: only non-default values, in the order of [`crate::host_url::KEYS`].
+    pub fn to_pairs(&self, names: &ParamNames) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut put = |key: &str, value: &str| {
+            out.push(
+                form_urlencoded::Serializer::new(String::new())
+                    .append_pair(&names.name(key), value)
+                    .finish(),
+            )
+        };
         let l = &self.list;
         match &self.post {
-            Some(PostRef::No(n)) => {
-                s.append_pair("post", &n.to_string());
-            }
-            Some(PostRef::Invalid(t)) => {
-                s.append_pair("post", t);
-            }
+            Some(PostRef::No(n)) => put("post", &n.to_string()),
+            Some(PostRef::Invalid(t)) => put("post", t),
             None => {}
         }
         if l.page != 1 {
-            s.append_pair("page", &l.page.to_string());
+            put("page", &l.page.to_string());
         }
         if l.size != DEFAULT_SIZE {
-            s.append_pair("size", &l.size.to_string());
+            put("size", &l.size.to_string());
         }
         if !l.q.is_empty() {
-            s.append_pair("q", &l.q);
+            put("q", &l.q);
         }
         if l.field != Field::All {
-            s.append_pair("field", l.field.key());
+            put("field", l.field.key());
         }
         if let Some(d) = &l.dept {
-            s.append_pair("dept", d);
+            put("dept", d);
         }
         if let Some(d) = l.from {
-            s.append_pair("from", &d.to_string());
+            put("from", &d.to_string());
         }
         if let Some(d) = l.to {
-            s.append_pair("to", &d.to_string());
+            put("to", &d.to_string());
         }
         if let Some(sort) = l.sort {
-            s.append_pair("sort", sort.key());
+            put("sort", sort.key());
         }
         if let Some(lang) = l.lang {
-            s.append_pair("lang", lang.key());
+            put("lang", lang.key());
         }
-        s.finish()
+        out
     }
 
     /// The same list, showing the article `no`.
@@ -287,6 +315,29 @@ mod tests {
         assert_eq!(UrlState::from_query_with_size("size=7", 10).list.size, 10);
         assert_eq!(UrlState::from_query_with_size("size=50", 10).list.size, 50);
         assert_eq!(UrlState::from_query_with_size("", 33).list.size, 20);
+    }
+
+    #[test]
+    fn a_prefix_reads_and_writes_only_its_own_names() {
+        let esg = ParamNames::new("esg-");
+        let s =
+            UrlState::read_with_size("page=9&q=host&esg-page=2&esg-q=임금&esg-size=50", 10, &esg);
+        assert_eq!(
+            (s.list.page, s.list.q.as_str(), s.list.size),
+            (2, "임금", 50)
+        );
+        assert_eq!(UrlState::read_with_size("size=50", 10, &esg).list.size, 10);
+        assert_eq!(
+            s.with_post(5).to_pairs(&esg),
+            vec![
+                "esg-post=5",
+                "esg-page=2",
+                "esg-size=50",
+                "esg-q=%EC%9E%84%EA%B8%88"
+            ]
+        );
+        // Without the prefix the host's `page` and `q` are the board's again.
+        assert_eq!(UrlState::from_query("page=9&q=host").list.page, 9);
     }
 
     #[test]

@@ -1,0 +1,193 @@
+//! `--out` and `prerender` never touch what is not theirs: a folder that is not a dataset is
+//! refused and left byte-for-byte, a symbolic link stays a link, a page keeps its permissions.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
+}
+
+fn run(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_board-build"))
+        .args(args)
+        .output()
+        .expect("board-build runs")
+}
+
+fn build(out: &Path) -> Output {
+    run(&[Path::new("build"), &seed(), Path::new("--out"), out])
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every entry under `dir` (files with their bytes), for byte-for-byte comparisons.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(dir).unwrap().to_path_buf();
+            if p.is_dir() {
+                out.push((rel, None));
+                stack.push(p);
+            } else {
+                out.push((rel, Some(fs::read(&p).unwrap())));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_folder_that_is_not_a_dataset_is_refused_and_left_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    fs::create_dir_all(site.join("css")).unwrap();
+    fs::write(site.join("index.html"), "<h1>portal</h1>").unwrap();
+    fs::write(site.join("css/portal.css"), "body{}").unwrap();
+    let before = snapshot(&site);
+    for args in [
+        vec![Path::new("build"), &seed(), Path::new("--out"), &site],
+        vec![
+            Path::new("synth"),
+            Path::new("--posts"),
+            Path::new("5"),
+            Path::new("--out"),
+            &site,
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("is not a dataset folder"), "{err}");
+        assert!(err.contains("site"), "{err}");
+        assert_eq!(snapshot(&site), before);
+    }
+    // Nothing was staged beside it either.
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("site")]);
+
+    // A dataset it wrote, an empty folder and a missing one are fine; a dataset with a
+    // stranger added is not.
+    let data = tmp.path().join("data");
+    assert!(build(&data).status.success());
+    assert!(build(&data).status.success(), "rebuilding its own dataset");
+    fs::write(data.join("notes.txt"), "mine").unwrap();
+    let before = snapshot(&data);
+    let out = build(&data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("\"notes.txt\""), "{}", stderr(&out));
+    assert_eq!(snapshot(&data), before);
+    let empty = tmp.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    assert!(build(&empty).status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_out_is_written_through_and_stays_a_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("releases/esg-data");
+    fs::create_dir_all(&target).unwrap();
+    let link = tmp.path().join("site-data");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = build(&link);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(target.join("board.json").is_file());
+    // Again, over its own dataset.
+    assert!(build(&link).status.success());
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(target.join("board.json").is_file());
+}
+
+#[test]
+fn prerender_keeps_the_pages_permissions_and_link_and_refuses_script_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    assert!(build(&site.join("data")).status.success());
+    let page = |base: &str| {
+        format!(
+            "<!doctype html><html><head><script type=\"module\" src=\"boot.js\"></script></head>\
+             <body><div id=\"esg-board\"{base}></div></body></html>"
+        )
+    };
+    let real = site.join("pages/index.html");
+    fs::create_dir_all(real.parent().unwrap()).unwrap();
+    fs::write(&real, page("")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).unwrap();
+        let link = site.join("index.html");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let out = run(&[
+            Path::new("prerender"),
+            &link,
+            Path::new("--data"),
+            &site.join("data"),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(fs::read_to_string(&real).unwrap().contains("<tbody"));
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    for bad in [
+        "javascript:alert(1)",
+        " JAVA\tSCRIPT:alert(1)",
+        "data:text/html,x",
+    ] {
+        let p = site.join("bad.html");
+        let html = page(&format!(" data-base-url=\"{bad}\""));
+        fs::write(&p, &html).unwrap();
+        let out = run(&[
+            Path::new("prerender"),
+            &p,
+            Path::new("--data"),
+            &site.join("data"),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(stderr(&out).contains("data-base-url"), "{}", stderr(&out));
+        assert_eq!(fs::read_to_string(&p).unwrap(), html);
+    }
+    // A portal's own query string in data-base-url is kept in every pre-rendered link.
+    let p = site.join("front.html");
+    fs::write(&p, page(" data-base-url=\"board.do?menuNo=200123\"")).unwrap();
+    let out = run(&[
+        Path::new("prerender"),
+        &p,
+        Path::new("--data"),
+        &site.join("data"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = fs::read_to_string(&p).unwrap();
+    assert!(
+        html.contains("href=\"board.do?menuNo=200123&amp;post=3409\""),
+        "{html}"
+    );
+}
