@@ -144,6 +144,55 @@ for (let i = 0; i < 10; i++) {
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.locator('tbody tr').first().waitFor();
 }
+// Hostile inputs at 100k posts: the link with 2,000 search terms, and an article whose body is
+// the 100 kB linkify worst case. Event (capture phase) → the answer on screen, timed in the page.
+await page.evaluate(() => {
+  for (const ev of ['keydown', 'click']) document.addEventListener(ev, () => { if (window.__armed) { window.__tStart = performance.now(); window.__armed = false; } }, true);
+});
+const arm = () => page.evaluate(() => { window.__armed = true; window.__tStart = undefined; });
+const elapsed = (handle) => handle.jsonValue();
+const manyTerms = '0 정 '.repeat(1000).trim();
+const hostileTerms = [], hostileTermsSettled = [];
+for (let i = 0; i < 5; i++) {
+  await box.fill('');
+  await box.press('Enter');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  await page.waitForTimeout(300);
+  await box.fill(manyTerms);
+  await arm();
+  await box.press('Enter');
+  hostileTerms.push(await elapsed(await page.waitForFunction(() => {
+    const count = document.querySelector('.board-count')?.textContent ?? '';
+    return new URL(location.href).searchParams.has('q') && /건|없습니다|본문을 검색하는 중/.test(count) && window.__tStart !== undefined
+      && performance.now() - window.__tStart;
+  }, null, { polling: 'raf', timeout: 60_000 })));
+  hostileTermsSettled.push(await elapsed(await page.waitForFunction(() => {
+    const count = document.querySelector('.board-count')?.textContent ?? '';
+    return !count.includes('본문을 검색하는 중') && /건|없습니다/.test(count) && performance.now() - window.__tStart;
+  }, null, { polling: 'raf', timeout: 60_000 })));
+}
+await box.fill('');
+await box.press('Enter');
+await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+const LINKIFY_BYTES = 100_000;
+const worstBody = 'http://a.kr/' + ')'.repeat(LINKIFY_BYTES - 12);
+await page.route('**/data/posts/**', (r) => {
+  const group = Number(new URL(r.request().url()).pathname.match(/(\d+)\.json$/)[1]);
+  const bodies = Array.from({ length: 10 }, (_, k) => ({ no: group * 10 + k, paragraphs: [worstBody] }));
+  return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ schema_version: 1, bodies }) });
+});
+const hostileBody = [];
+for (let i = 10; i < 15; i++) {
+  await arm();
+  await page.locator('tbody a.title-link').nth(i).click();
+  hostileBody.push(await elapsed(await page.waitForFunction(() => {
+    const p = document.querySelector('.board-body p');
+    return p && p.textContent.length > 99_000 && performance.now() - window.__tStart;
+  }, null, { polling: 'raf', timeout: 60_000 })));
+  await page.getByRole('link', { name: '목록', exact: true }).click();
+  await page.locator('tbody tr').first().waitFor();
+}
+await page.unroute('**/data/posts/**');
 const memory = await page.evaluate(() => ({
   js: performance.memory?.usedJSHeapSize ?? 0,
   wasm: window.esgBoardWasm?.memory?.buffer?.byteLength ?? 0,
@@ -211,7 +260,18 @@ ${rows(data100k)}
 
 Queries (three rounds): ${queries.join(', ')}.
 
-## 4. Memory after loading 100,000 posts and the runs above (target ≤ 100 MB)
+## 4. Hostile inputs at 100,000 synthetic posts (event → answer on screen, in the page)
+
+| input | runs | p50 | max | target |
+|---|---:|---:|---:|---|
+| a link's 2,000 search terms (\`0 정 0 정 …\`, 4,000 characters): the title results | ${hostileTerms.length} | ${ms(pct(hostileTerms, 0.5))} | ${ms(Math.max(...hostileTerms))} | ≤ 100 ms |
+| the same, with the article-text hits in (index files fetched on 127.0.0.1) | ${hostileTermsSettled.length} | ${ms(pct(hostileTermsSettled, 0.5))} | ${ms(Math.max(...hostileTermsSettled))} | — |
+| an article whose body is the 100 kB linkify worst case (an address and ${LINKIFY_BYTES - 12} \`)\`), body on screen | ${hostileBody.length} | ${ms(pct(hostileBody, 0.5))} | ${ms(Math.max(...hostileBody))} | ≤ 100 ms |
+
+Before bounding them, the 2,000-term link froze the tab for about 47 s, and 30,000 \`)\` took over 3 s
+to open.
+
+## 5. Memory after loading 100,000 posts and the runs above (target ≤ 100 MB)
 
 | JS heap | wasm memory | total |
 |---:|---:|---:|
