@@ -42,34 +42,34 @@ const firstTitle = (page) => page.locator('.esg-board tbody td.col-title a').fir
 test('a portal\'s own query string stays in every URL the board writes, and its title stays', async () => {
   const page = await open('/portal/board.do?menuNo=200123', portal(), { grant: true });
   const href = await firstTitle(page).getAttribute('href');
-  assert.match(href, /^\?menuNo=200123&post=\d+$/);
-  assert.match(await page.locator('nav[aria-label="페이지 이동"] a.page-number').nth(1).getAttribute('href'), /^\?menuNo=200123&page=2$/);
-  const no = href.split('post=')[1];
+  assert.match(href, /^\?menuNo=200123&post=\d+&size=10$/);
+  assert.match(await page.locator('nav[aria-label="페이지 이동"] a.page-number').nth(1).getAttribute('href'), /^\?menuNo=200123&page=2&size=10$/);
+  const no = href.match(/post=(\d+)/)[1];
   await firstTitle(page).click();
   await page.locator('article h2').waitFor();
-  assert.equal(search(page), `?menuNo=200123&post=${no}`);
+  assert.equal(search(page), `?menuNo=200123&post=${no}&size=10`);
   assert.equal(await page.title(), TITLE, 'the portal keeps its <title>');
   // 링크 복사 gives the portal's address with its menu.
   await page.getByRole('button', { name: '링크 복사' }).click();
   await page.locator('.board-copy-status', { hasText: '주소를 복사했습니다.' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(new URL(copied).search, `?menuNo=200123&post=${no}`);
+  assert.equal(new URL(copied).search, `?menuNo=200123&post=${no}&size=10`);
   assert.equal(new URL(copied).pathname, '/portal/board.do');
   // 목록 leads back to the portal's page with its menu; a search keeps it too.
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.locator('.esg-board tbody tr').first().waitFor();
-  assert.equal(search(page), '?menuNo=200123');
+  assert.equal(search(page), '?menuNo=200123&size=10');
   await page.getByRole('searchbox', { name: '검색어' }).fill('환경부');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '환경부');
-  assert.equal(search(page), `?menuNo=200123&q=${encodeURIComponent('환경부')}`);
+  assert.equal(search(page), `?menuNo=200123&size=10&q=${encodeURIComponent('환경부')}`);
   // Back and reload restore the board's state inside the portal's.
   await page.goBack();
-  await page.waitForFunction(() => location.search === '?menuNo=200123');
+  await page.waitForFunction(() => location.search === '?menuNo=200123&size=10');
   await page.goBack();
   await page.locator('article h2').waitFor();
   await page.reload();
   await page.locator('article h2').waitFor();
-  assert.equal(search(page), `?menuNo=200123&post=${no}`);
+  assert.equal(search(page), `?menuNo=200123&post=${no}&size=10`);
   assert.equal(await page.title(), TITLE);
   page.clean();
 });
@@ -81,15 +81,15 @@ test('data-param-prefix: the host keeps page and q, the board reads and writes e
   assert.equal(await page.getByRole('searchbox', { name: '검색어' }).inputValue(), '');
   await firstTitle(page).click();
   await page.locator('article h2').waitFor();
-  assert.match(search(page), /^\?page=7&q=host&esg-post=\d+&esg-page=2$/);
+  assert.match(search(page), /^\?page=7&q=host&esg-post=\d+&esg-page=2&esg-size=10$/);
   page.clean();
 });
 
 test('data-base-url with its own query string: links lead there with both', async () => {
   const page = await open('/portal/main.do?menuNo=100000', portal({ attrs: 'data-base-url="board.do?menuNo=200123"' }));
-  assert.match(await firstTitle(page).getAttribute('href'), /^board\.do\?menuNo=200123&post=\d+$/);
+  assert.match(await firstTitle(page).getAttribute('href'), /^board\.do\?menuNo=200123&post=\d+&size=10$/);
   await firstTitle(page).click();
-  await page.waitForURL(/\/portal\/board\.do\?menuNo=200123&post=\d+$/);
+  await page.waitForURL(/\/portal\/board\.do\?menuNo=200123&post=\d+&size=10$/);
   await page.locator('article h2').waitFor();
   page.clean();
 });
@@ -109,7 +109,7 @@ test('/ jumps to the search box only when nothing else took the key', async () =
   const focusedSearch = (page) => page.evaluate(() => document.activeElement?.name === 'q');
   // Alone, on the page: it does.
   const plain = await open('/portal/board.do');
-  await plain.locator('body').click({ position: { x: 2, y: 2 } });
+  await plain.evaluate(() => document.activeElement?.blur());
   await plain.keyboard.press('/');
   assert.ok(await focusedSearch(plain));
   plain.clean();
@@ -118,7 +118,7 @@ test('/ jumps to the search box only when nothing else took the key', async () =
   const handled = await open('/portal/board.do', portal({
     head: '<script>document.addEventListener("keydown", (e) => { if (e.key === "/") { e.preventDefault(); window.__hostSlash = (window.__hostSlash || 0) + 1; } }, true);</script>',
   }));
-  await handled.locator('body').click({ position: { x: 2, y: 2 } });
+  await handled.evaluate(() => document.activeElement?.blur());
   await handled.keyboard.press('/');
   assert.equal(await handled.evaluate(() => window.__hostSlash), 1);
   assert.equal(await focusedSearch(handled), false);
@@ -138,7 +138,7 @@ test('/ jumps to the search box only when nothing else took the key', async () =
 
   // Turned off by the host.
   const off = await open('/portal/board.do', portal({ attrs: 'data-shortcut="false"' }));
-  await off.locator('body').click({ position: { x: 2, y: 2 } });
+  await off.evaluate(() => document.activeElement?.blur());
   await off.keyboard.press('/');
   assert.equal(await focusedSearch(off), false);
   off.clean();
