@@ -1,4 +1,4 @@
-// Put at the end of the head by `board-build prerender`, beside a pre-rendered first page:
+// Put at the end of the head by `board-prerender`, beside a pre-rendered first page:
 // `async blocking="render"`, so the parser goes on to the rows while the browser paints nothing
 // before this has run. When the page was opened on another board state (a shared ?post=… or
 // ?page=… link, a search, English), the pre-rendered page 1 is the wrong page: board.css then
@@ -19,9 +19,22 @@
     var raw = segment.split('=')[0].replace(/\+/g, ' ');
     try { return decodeURIComponent(raw); } catch (e) { return raw; }
   };
+  // What the pre-rendered page is: page 1 in its language (prerender writes it on this tag).
+  var shown = { page: '1', lang: (script && script.getAttribute('data-lang')) || 'ko' };
+  var valueOf = function (segment) {
+    var raw = segment.slice(segment.indexOf('=') + 1).replace(/\+/g, ' ');
+    if (segment.indexOf('=') < 0) return '';
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  };
   var search = window.location.search.replace(/^\?/, '');
   var segments = search ? search.split('&').filter(Boolean) : [];
-  if (segments.some(function (s) { return owned(nameOf(s)); })) {
+  var other = segments.some(function (s) {
+    var name = nameOf(s);
+    if (!owned(name)) return false;
+    var key = name.slice(prefix.length);
+    return !(key in shown && shown[key] === valueOf(s));
+  });
+  if (other) {
     document.documentElement.setAttribute('data-esg-board-state', 'other');
   }
   var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });

@@ -22,6 +22,9 @@ pub struct Nav {
     default_lang: Lang,
     /// The board's URL keys as the host names them (`data-param-prefix`).
     params: StoredValue<ParamNames>,
+    /// Whether this follows a page in a browser; a fixed one (pre-rendering, ahead of any
+    /// page) writes its links without the page's own URL.
+    live: bool,
 }
 
 fn location() -> web_sys::Location {
@@ -33,11 +36,6 @@ fn location() -> web_sys::Location {
 /// the plain page URL and "back to page 1" are the same link.
 fn local_href(state: &UrlState, params: &ParamNames) -> String {
     let pairs = state.to_pairs(params);
-    if !cfg!(target_arch = "wasm32") {
-        // Pre-rendering (`crate::prerender`): no page yet; `?` alone is this same document
-        // (board-gate.js adds the host's parameters once the page is open).
-        return format!("?{}", pairs.join("&"));
-    }
     let hash = location().hash().unwrap_or_default();
     let query = merge_query(&location().search().unwrap_or_default(), params, &pairs);
     if query.is_empty() {
@@ -50,7 +48,10 @@ fn local_href(state: &UrlState, params: &ParamNames) -> String {
 impl Nav {
     /// Starts from the URL and follows the browser's back/forward buttons.
     pub fn install(config: &Config) -> Nav {
-        let nav = Nav::fixed(config, UrlState::default());
+        let nav = Nav {
+            live: true,
+            ..Nav::fixed(config, UrlState::default())
+        };
         nav.state.set(nav.read_url());
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| nav.state.set(nav.read_url()));
@@ -67,6 +68,7 @@ impl Nav {
             link_base: StoredValue::new(config.link_base.clone()),
             default_lang: config.lang,
             params: StoredValue::new(config.params.clone()),
+            live: false,
         }
     }
 
@@ -105,7 +107,10 @@ impl Nav {
                     let query = merge_query(query, params, &state.to_pairs(params));
                     format!("{path}{query}{hash}")
                 }
-                None => local_href(state, params),
+                None if self.live => local_href(state, params),
+                // Ahead of any page: `?` alone is this same document (board-gate.js adds the
+                // host's own parameters once the page is open).
+                None => format!("?{}", state.to_pairs(params).join("&")),
             })
     }
 

@@ -180,7 +180,7 @@ fn skip_to_list(ev: leptos::ev::MouseEvent) {
 /// The board once its list is in: heading, language switch, skip link, and the view the URL
 /// asks for.
 #[component]
-pub(crate) fn Loaded(
+pub fn Loaded(
     /// The list; it grows once (the first list files, then all) without rebuilding the board.
     #[prop(into)]
     listing: Signal<Listing>,

@@ -142,28 +142,25 @@ pub fn SearchForm() -> impl IntoView {
     };
     // `/` anywhere on the page jumps to the search box, unless something else took the key: a
     // text field (also inside a web component's shadow root), a host handler that called
-    // preventDefault, or a host that turned the shortcut off (`data-shortcut="false"`). Not
-    // when pre-rendering natively: there is no window.
-    let enabled = expect_context::<crate::Config>().shortcut && cfg!(target_arch = "wasm32");
-    let shortcut = enabled.then(|| {
-        window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                return;
-            }
-            if ev.default_prevented() || ev.is_composing() || typing_somewhere(&ev) {
-                return;
-            }
-            if let Some(input) = input_ref.get_untracked() {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
-        })
-    });
-    on_cleanup(move || {
-        if let Some(shortcut) = shortcut {
-            shortcut.remove()
-        }
-    });
+    // preventDefault, or a host that turned the shortcut off (`data-shortcut="false"`).
+    // Installed by an effect: effects run only in a browser, never while pre-rendering.
+    if expect_context::<crate::Config>().shortcut {
+        Effect::new(move |_| {
+            let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+                if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                    return;
+                }
+                if ev.default_prevented() || ev.is_composing() || typing_somewhere(&ev) {
+                    return;
+                }
+                if let Some(input) = input_ref.get_untracked() {
+                    ev.prevent_default();
+                    let _ = input.focus();
+                }
+            });
+            on_cleanup(move || shortcut.remove());
+        });
+    }
     let field = move || nav.state.with(|s| s.list.field);
     let options = Field::ALL
         .into_iter()

@@ -212,7 +212,7 @@ each, alternating, cold cache (a fresh browser context per run).
 
 ## 1. First list paint (navigation start → first \`tbody tr\` in the DOM), seed dataset
 
-The first page is pre-rendered into \`dist/index.html\` by \`board-build prerender\` (the app's own
+The first page is pre-rendered into \`dist/index.html\` by \`board-prerender\` (the app's own
 components, rendered natively), so the rows come with the HTML; the app then takes over in one
 frame (no visible change: \`tests/e2e/prerender.test.mjs\` compares screenshots).
 

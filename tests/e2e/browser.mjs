@@ -49,7 +49,7 @@ export async function openPage(browser, query = '', beforeLoad = () => {}, { wai
   return page;
 }
 
-/// Waits until the app has taken over from the first page `board-build prerender` put into
+/// Waits until the app has taken over from the first page `board-prerender` put into
 /// the HTML (until then the rows on screen are plain HTML whose controls do nothing yet).
 export async function mounted(page, timeout = 30_000) {
   await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout });

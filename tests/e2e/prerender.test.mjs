@@ -1,4 +1,4 @@
-// The pre-rendered first page (issue 10): `board-build prerender` puts page 1 into dist/index.html
+// The pre-rendered first page (issue 10): `board-prerender` puts page 1 into dist/index.html
 // from the app's own components, so the rows paint with the HTML; the app then takes over without
 // a visible jump (screenshot diff), a shared link to another state never flashes page 1, and what
 // a reader typed before the app was ready is kept.
@@ -118,10 +118,13 @@ test('a shared link to another state never shows the pre-rendered page 1 first',
     await page.assertClean();
     await page.context().close();
   }
-  // A parameter that is not board state (a campaign tag) keeps the pre-rendered page.
-  const tagged = await htmlOnly('?utm_source=mail');
-  assert.equal(await tagged.locator('tbody tr').first().isVisible(), true);
-  await tagged.context().close();
+  // A parameter that is not board state (a campaign tag), and board parameters naming what the
+  // pre-rendered page already is (page 1, its language), keep the pre-rendered page.
+  for (const query of ['?utm_source=mail', '?page=1', '?lang=ko', '?page=1&lang=ko&utm_source=mail']) {
+    const tagged = await htmlOnly(query);
+    assert.equal(await tagged.locator('tbody tr').first().isVisible(), true, query);
+    await tagged.context().close();
+  }
 });
 
 test('what a reader typed before the app was ready is searched, and keeps focus', async () => {
@@ -140,4 +143,16 @@ test('what a reader typed before the app was ready is searched, and keeps focus'
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'q');
   assert.match(await page.locator('.board-count').innerText(), /총 \d+건/);
   await page.assertClean();
+});
+
+test('on a page with its own query string, the pre-rendered links keep it too (before the app is up)', async () => {
+  const page = await htmlOnly('?menuNo=200123&utm_source=news');
+  const hrefs = await page.locator('[data-board-prerendered] a[href^="?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length >= 20, `${hrefs.length} links`);
+  for (const h of hrefs) assert.match(h, /^\?menuNo=200123&utm_source=news(&|$)/, h);
+  assert.ok(hrefs.some((h) => /&post=3410$/.test(h)), hrefs.join(' '));
+  // Page 1 stays on screen: those parameters are not the board's.
+  assert.equal(await page.locator('[data-board-prerendered=""]').isVisible(), true);
+  await page.locator('[data-board-prerendered] a[href$="post=3410"]').first().click();
+  await page.waitForURL(/\?menuNo=200123&utm_source=news&post=3410$/);
 });

@@ -22,6 +22,14 @@ pub fn board_build<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Result<(), String> 
         .current_dir(root()))
 }
 
+/// Pre-renders the first list page of the page's dataset into `page` (`board-prerender`).
+pub fn prerender(page: &Path) -> Result<(), String> {
+    run(sh::cargo()
+        .args(["run", "--quiet", "--release", "-p", "board-prerender", "--"])
+        .arg(page)
+        .current_dir(root()))
+}
+
 /// A deterministic synthetic board of `posts` posts written to `out` (for scale tests).
 pub fn synth(posts: u32, out: &Path) -> Result<(), String> {
     use std::ffi::OsStr;
@@ -36,7 +44,7 @@ pub fn synth(posts: u32, out: &Path) -> Result<(), String> {
 }
 
 /// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`, then the
-/// first list page pre-rendered into `dist/index.html` (board-build prerender); with
+/// first list page pre-rendered into `dist/index.html` (board-prerender); with
 /// `precompress`, `.br` and `.gz` files beside every wasm, js, css, html, json and xml file.
 pub fn dist(precompress: bool) -> Result<(), String> {
     let root = root();
@@ -46,8 +54,8 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
-    step("pre-rendering the first list page: board-build prerender dist/index.html");
-    board_build(&["prerender", "dist/index.html"])?;
+    step("pre-rendering the first list page: board-prerender dist/index.html");
+    prerender(&root.join("dist/index.html"))?;
     if precompress {
         step("pre-compressing dist/ (.br, .gz)");
         precompress_dir(&root.join("dist"))?;

@@ -122,16 +122,10 @@ fn cmd_test(only: &[String]) -> Result<(), String> {
 }
 
 fn native_and_wasm_tests(root: &std::path::Path) -> Result<(), String> {
-    sh::step("native tests (board-core, board-build, xtask)");
+    sh::step("native tests (board-core, board-build, board-prerender with the app rendered natively, xtask)");
     sh::run(
         sh::cargo()
             .args(["test", "--workspace", "--exclude", "esg-board"])
-            .current_dir(root),
-    )?;
-    sh::step("native tests of the app's pre-rendering (esg-board --lib)");
-    sh::run(
-        sh::cargo()
-            .args(["test", "-p", "esg-board", "--lib"])
             .current_dir(root),
     )?;
     sh::step("wasm component tests in headless Chromium (wasm-bindgen-test)");

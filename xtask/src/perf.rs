@@ -68,10 +68,7 @@ fn app_with_synth(dist: &Path, out: &Path) -> Result<(), String> {
     copy_app(dist, out)?;
     build::synth(100_000, &out.join("data"))?;
     // The copied index.html holds the seed's first page: pre-render this board's instead.
-    build::board_build(&[
-        std::ffi::OsStr::new("prerender"),
-        out.join("index.html").as_os_str(),
-    ])?;
+    build::prerender(&out.join("index.html"))?;
     build::precompress_file(&out.join("data/board.json"))?;
     build::precompress_dir(&out.join("data/list"))
 }

@@ -9,7 +9,6 @@ pub mod feeds;
 pub mod merge;
 pub mod out_dir;
 pub mod output;
-pub mod page;
 pub mod progress;
 pub mod record;
 pub mod source;

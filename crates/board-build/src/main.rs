@@ -49,15 +49,6 @@ enum Command {
         #[command(flatten)]
         write: WriteArgs,
     },
-    /// Pre-renders the first list page into a page's board element (`id="esg-board"`), so its
-    /// rows paint with the HTML, before the app starts; run again after every build.
-    Prerender {
-        /// The page: `dist/index.html`, or a portal page that embeds the board.
-        page: PathBuf,
-        /// The dataset directory; default: the element's `data-src` beside the page.
-        #[arg(long)]
-        data: Option<PathBuf>,
-    },
     /// Validates a built dataset; exit status 0 when it is sound.
     Check {
         /// The dataset directory.
@@ -156,14 +147,6 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             eprintln!(
                 "board-build: wrote a synthetic board of {posts} posts (seed {seed}) to {}",
                 out.display()
-            );
-        }
-        Command::Prerender { page, data } => {
-            let dir = board_build::page::prerender(&page, data.as_deref())?;
-            eprintln!(
-                "board-build: pre-rendered the first page of {} into {}",
-                dir.display(),
-                page.display()
             );
         }
         Command::Check { dir } => {

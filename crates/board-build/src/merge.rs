@@ -215,7 +215,7 @@ impl Board {
                 has_body,
             });
         }
-        posts.sort_by(|a, b| b.date.cmp(&a.date).then(b.no.cmp(&a.no)));
+        posts.sort_by(board_core::model::by_new);
         Dataset {
             index: BoardIndex {
                 schema_version: SCHEMA_VERSION,

@@ -331,11 +331,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
             return Err(at(&manifest_path, format!("번호 {} appears twice", p.no)));
         }
     }
-    if index
-        .posts
-        .windows(2)
-        .any(|w| (w[0].date, w[0].no) < (w[1].date, w[1].no))
-    {
+    if !board_core::model::in_new_order(&index.posts) {
         return Err(at(
             &manifest_path,
             "posts are not in the `new` order (date, then 번호, descending)",

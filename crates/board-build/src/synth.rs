@@ -217,7 +217,7 @@ pub fn board<E>(
             .or_default() += 1;
         list.push(p.summary);
     }
-    list.sort_by(|a, b| b.date.cmp(&a.date).then(b.no.cmp(&a.no)));
+    list.sort_by(board_core::model::by_new);
     Ok(BoardIndex {
         schema_version: SCHEMA_VERSION,
         board: BoardMeta {
@@ -260,10 +260,7 @@ mod tests {
         .unwrap();
         assert_eq!(idx.posts.len(), 10_000);
         assert_eq!(idx.posts[0].date.to_string(), "2025-11-30");
-        assert!(idx
-            .posts
-            .windows(2)
-            .all(|w| (w[0].date, w[0].no) > (w[1].date, w[1].no)));
+        assert!(board_core::model::in_new_order(&idx.posts));
         assert!((8_500..9_500).contains(&bodies), "{bodies}");
     }
 

@@ -1,5 +1,5 @@
-//! `--out` and `prerender` never touch what is not theirs: a folder that is not a dataset is
-//! refused and left byte-for-byte, a symbolic link stays a link, a page keeps its permissions.
+//! `--out` never touches what is not its dataset: a folder that is not a dataset is refused and
+//! left byte-for-byte, and a symbolic link stays a link.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -119,75 +119,4 @@ fn a_symlinked_out_is_written_through_and_stays_a_link() {
         .file_type()
         .is_symlink());
     assert!(target.join("board.json").is_file());
-}
-
-#[test]
-fn prerender_keeps_the_pages_permissions_and_link_and_refuses_script_links() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path();
-    assert!(build(&site.join("data")).status.success());
-    let page = |base: &str| {
-        format!(
-            "<!doctype html><html><head><script type=\"module\" src=\"boot.js\"></script></head>\
-             <body><div id=\"esg-board\"{base}></div></body></html>"
-        )
-    };
-    let real = site.join("pages/index.html");
-    fs::create_dir_all(real.parent().unwrap()).unwrap();
-    fs::write(&real, page("")).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).unwrap();
-        let link = site.join("index.html");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        let out = run(&[
-            Path::new("prerender"),
-            &link,
-            Path::new("--data"),
-            &site.join("data"),
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert!(fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
-        assert!(fs::read_to_string(&real).unwrap().contains("<tbody"));
-        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o644);
-    }
-
-    for bad in [
-        "javascript:alert(1)",
-        " JAVA\tSCRIPT:alert(1)",
-        "data:text/html,x",
-    ] {
-        let p = site.join("bad.html");
-        let html = page(&format!(" data-base-url=\"{bad}\""));
-        fs::write(&p, &html).unwrap();
-        let out = run(&[
-            Path::new("prerender"),
-            &p,
-            Path::new("--data"),
-            &site.join("data"),
-        ]);
-        assert_eq!(out.status.code(), Some(1), "{bad}");
-        assert!(stderr(&out).contains("data-base-url"), "{}", stderr(&out));
-        assert_eq!(fs::read_to_string(&p).unwrap(), html);
-    }
-    // A portal's own query string in data-base-url is kept in every pre-rendered link.
-    let p = site.join("front.html");
-    fs::write(&p, page(" data-base-url=\"board.do?menuNo=200123\"")).unwrap();
-    let out = run(&[
-        Path::new("prerender"),
-        &p,
-        Path::new("--data"),
-        &site.join("data"),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let html = fs::read_to_string(&p).unwrap();
-    assert!(
-        html.contains("href=\"board.do?menuNo=200123&amp;post=3409\""),
-        "{html}"
-    );
 }

@@ -54,7 +54,7 @@ const KIND_BITMAP: u8 = 1;
 /// A Hangul syllable without its final; any other character itself.
 fn stem(c: char) -> char {
     match parts(c) {
-        Some((l, v, _)) => char::from_u32(0xAC00 + (l as u32 * 21 + v as u32) * 28).unwrap_or(c),
+        Some((l, v, _)) => crate::hangul::syllable(l, v, 0).unwrap_or(c),
         None => c,
     }
 }
@@ -65,7 +65,7 @@ fn endings(c: char) -> Vec<char> {
     if s == c && parts(c).is_none() {
         return vec![c];
     }
-    (0..28)
+    (0..crate::hangul::T_COUNT)
         .filter_map(|t| char::from_u32(s as u32 + t))
         .collect()
 }

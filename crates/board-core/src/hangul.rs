@@ -14,9 +14,29 @@ const V_BASE: u32 = 0x1161;
 const T_BASE: u32 = 0x11A7;
 const L_COUNT: u32 = 19;
 const V_COUNT: u32 = 21;
-const T_COUNT: u32 = 28;
+/// Finals, counting "no final" (index 0): every syllable has this many endings.
+pub(crate) const T_COUNT: u32 = 28;
 const N_COUNT: u32 = V_COUNT * T_COUNT;
 const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+/// (initial, medial, final) of a precomposed syllable.
+pub(crate) fn parts(c: char) -> Option<(u8, u8, u8)> {
+    let s = (c as u32).checked_sub(S_BASE).filter(|s| *s < S_COUNT)?;
+    Some((
+        (s / N_COUNT) as u8,
+        ((s % N_COUNT) / T_COUNT) as u8,
+        (s % T_COUNT) as u8,
+    ))
+}
+
+/// The syllable of an initial, a medial and a final (0: none), if they make one.
+pub(crate) fn syllable(initial: u8, medial: u8, fin: u8) -> Option<char> {
+    let (l, v, t) = (u32::from(initial), u32::from(medial), u32::from(fin));
+    if l >= L_COUNT || v >= V_COUNT || t >= T_COUNT {
+        return None;
+    }
+    char::from_u32(S_BASE + l * N_COUNT + v * T_COUNT + t)
+}
 
 /// Composes every conjoining jamo sequence (L V, L V T, LV T) into its syllable; other text is
 /// returned as it is (borrowed, when there was nothing to compose).

@@ -110,6 +110,19 @@ pub struct PostSummary {
     pub has_body: bool,
 }
 
+/// The `new` order: newest date first, ties by 번호 descending. Every list file, every view's
+/// default order and every check of a dataset use this one comparison.
+pub fn by_new(a: &PostSummary, b: &PostSummary) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then(b.no.cmp(&a.no))
+}
+
+/// Whether posts are in the [`by_new`] order.
+pub fn in_new_order(posts: &[PostSummary]) -> bool {
+    posts
+        .windows(2)
+        .all(|w| by_new(&w[0], &w[1]) != std::cmp::Ordering::Greater)
+}
+
 /// One post's body, inside a [`BodyShard`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostBody {
@@ -232,14 +245,8 @@ impl BoardIndex {
         let mut index = BoardIndex::first_part(&manifest, shards);
         // The order every view relies on (CONTRACT.md §3 `new`), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
-        if !index
-            .posts
-            .windows(2)
-            .all(|w| (w[0].date, w[0].no) >= (w[1].date, w[1].no))
-        {
-            index
-                .posts
-                .sort_by(|a, b| b.date.cmp(&a.date).then(b.no.cmp(&a.no)));
+        if !in_new_order(&index.posts) {
+            index.posts.sort_by(by_new);
         }
         if index.posts.len() != manifest.count {
             return Err(DatasetError::Malformed(format!(

@@ -63,11 +63,8 @@ impl Sort {
     }
 }
 
-/// `new` order: newest date first, ties by 번호 descending.
 #[cfg(test)]
-fn by_new(a: &PostSummary, b: &PostSummary) -> Ordering {
-    b.date.cmp(&a.date).then(b.no.cmp(&a.no))
-}
+use crate::model::by_new;
 
 /// Compares two posts in the order `sort` asks for; relevance compares the ranks first.
 #[cfg(test)]
@@ -379,9 +376,7 @@ mod tests {
     fn order(params: &ListParams) -> Vec<u32> {
         let b = board();
         assert!(
-            b.posts
-                .windows(2)
-                .all(|w| (w[0].date, w[0].no) > (w[1].date, w[1].no)),
+            crate::model::in_new_order(&b.posts),
             "fixtures keep the `new` order"
         );
         select(&b, params, None)
@@ -537,8 +532,7 @@ mod tests {
             })
             .prop_map(|mut b| {
                 // Boards keep their posts in the `new` order (board-build writes them so).
-                b.posts
-                    .sort_by(|a, c| c.date.cmp(&a.date).then(c.no.cmp(&a.no)));
+                b.posts.sort_by(crate::model::by_new);
                 b
             })
         }

@@ -9,8 +9,7 @@
 
 use std::ops::Range;
 
-const S_BASE: u32 = 0xAC00;
-const S_COUNT: u32 = 11_172;
+pub(crate) use crate::hangul::parts;
 
 /// Compatibility jamo (ㄱ…ㅎ) of the 19 initial consonants, in syllable order.
 const INITIALS: [char; 19] = [
@@ -50,12 +49,6 @@ const FINALS: [(u8, Option<u8>); 28] = [
     (17, None),    // ㅍ
     (18, None),    // ㅎ
 ];
-
-/// (initial, medial, final) of a precomposed syllable.
-pub(crate) fn parts(c: char) -> Option<(u8, u8, u8)> {
-    let s = (c as u32).checked_sub(S_BASE).filter(|s| *s < S_COUNT)?;
-    Some(((s / 588) as u8, ((s % 588) / 28) as u8, (s % 28) as u8))
-}
 
 fn initial_of_jamo(c: char) -> Option<u8> {
     INITIALS.iter().position(|&j| j == c).map(|i| i as u8)

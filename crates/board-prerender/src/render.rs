@@ -1,25 +1,21 @@
-//! The first list page as HTML, rendered natively by the same components the app mounts, for
-//! `board-build prerender` to put into the host page: the first rows then paint with
-//! the HTML itself, before any script runs, and crawlers and no-script readers get a real page.
+//! The first list page as HTML, rendered natively by the same components the app mounts: the
+//! first rows then paint with the HTML itself, before any script runs, and crawlers and
+//! no-script readers get a real page.
 //!
 //! The app mounts beside this markup and swaps it out in one frame once its own list is in
-//! (`crate::mount`), so the reader sees no jump: same components, same state, same rows. This
-//! module never touches a browser API; the views it renders guard theirs (`nav`, `search`).
+//! (`esg_board::take_over`), so the reader sees no jump: same components, same state, same
+//! rows. Nothing here touches a browser API: the navigation is a fixed one, and the views act
+//! on the page only from effects, which never run here.
 
 use std::sync::Arc;
 
 use board_core::{BoardIndex, UrlState};
+use esg_board::i18n;
+use esg_board::nav::Nav;
+use esg_board::views::board::{Listing, Loaded};
+use esg_board::views::status::Loading;
+use esg_board::Config;
 use leptos::prelude::*;
-
-use crate::i18n;
-use crate::nav::Nav;
-use crate::views::board::{Listing, Loaded};
-use crate::views::status::Loading;
-use crate::Config;
-
-/// Marks everything the pre-rendered page adds to the host element, so the app can remove
-/// exactly that when it takes over.
-pub const MARK: &str = "data-board-prerendered";
 
 /// Effects never run while pre-rendering (there is no page to act on): their tasks are dropped.
 struct NoEffects;
@@ -116,6 +112,9 @@ mod tests {
         assert!(html.contains("role=\"search\""), "{html}");
         assert!(html.contains("총 25건"), "{html}");
         assert!(html.contains("1,234"), "{html}");
+        // The app removes exactly what carries its marker when it takes over.
+        let marker = format!("{}=\"\"", esg_board::take_over::MARK);
+        assert_eq!(html.matches(&marker).count(), 1, "{html}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Putting the pre-rendered first list page into a host page (`board-build prerender`).
+//! Finding the board's element in a host page's HTML, and splicing the pre-rendered first page
+//! (and the gate script) into it.
 //!
 //! The page is the built `dist/index.html` or a portal's own page: it holds the board's element
 //! (`id="esg-board"`, configured by `data-*` attributes) and the script tag of `boot.js`. The
@@ -9,11 +10,10 @@
 //! start tag by its id, one `<script src>` and two comments, and skip comments, scripts and
 //! styles on the way; a full parser would more than double the builder's dependencies.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use crate::Error;
+use board_build::Error;
+use esg_board::HOST_ID;
 
 /// Opens the pre-rendered part of the host element.
 pub const BEGIN: &str = "<!--esg-board:prerender-->";
@@ -167,9 +167,9 @@ pub fn host(path: &Path, html: &str) -> Result<Host, Error> {
     let tags = start_tags(html);
     let board = tags
         .iter()
-        .find(|t| t.attr("id") == Some("esg-board"))
+        .find(|t| t.attr("id") == Some(HOST_ID))
         .ok_or_else(|| Error {
-            place: crate::Place {
+            place: board_build::Place {
                 path: path.to_path_buf(),
                 line: None,
             },
@@ -240,7 +240,7 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
     let tags = start_tags(html);
     let board = tags
         .iter()
-        .find(|t| t.attr("id") == Some("esg-board"))
+        .find(|t| t.attr("id") == Some(HOST_ID))
         .expect("`host` found it");
     let src = host.gate_src.replace('&', "&amp;").replace('"', "&quot;");
     // In the head, async and render-blocking: the parser goes on to the rows at once (the first
@@ -254,8 +254,12 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
         .map(|p| p.trim().replace('&', "&amp;").replace('"', "&quot;"))
         .filter(|p| !p.is_empty())
         .map_or(String::new(), |p| format!(" data-param-prefix=\"{p}\""));
+    // …and the language the page is pre-rendered in (`?lang=` naming it shows the same page).
+    let lang = board_core::Lang::from_key(host.attr("data-lang").unwrap_or_default().trim())
+        .unwrap_or_default()
+        .key();
     let gate = format!(
-        "{GATE_BEGIN}<script src=\"{src}\"{prefix} async blocking=\"render\"></script>{GATE_END}"
+        "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\" async blocking=\"render\"></script>{GATE_END}"
     );
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
     let head_end = html
@@ -277,63 +281,6 @@ pub fn insert(path: &Path, html: &str, host: &Host, markup: &str) -> Result<Stri
         &html[before.end..inside.start],
         &html[inside.end..]
     ))
-}
-
-/// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
-/// a failure leaves it as it was). The dataset is `data`, or the element's `data-src` (default
-/// `data/`) beside the page. Returns the dataset directory used.
-pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
-    let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
-    let host = host(page, &html)?;
-    if let Some(base) = host.attr("data-base-url") {
-        if board_core::host_url::safe_link_base(&base).is_none() {
-            return Err(Error::io(
-                page,
-                std::io::Error::other(format!(
-                    "data-base-url {base:?} is not a relative or http(s) address; the board's \
-                     links never lead anywhere else"
-                )),
-            ));
-        }
-    }
-    let config = esg_board::Config::from_attributes(|name| host.attr(name));
-    let dir = match data {
-        Some(d) => d.to_path_buf(),
-        None => page
-            .parent()
-            .unwrap_or(Path::new(""))
-            .join(config.data_base.trim_end_matches('/')),
-    };
-    let index = crate::output::read_list(&dir)?;
-    let markup = esg_board::prerender::first_page(Arc::new(index), config);
-    let out = insert(page, &html, &host, &markup)?;
-    replace_file(page, out.as_bytes())?;
-    Ok(dir)
-}
-
-/// Replaces a file's content atomically (a new file renamed over it), keeping what the host set
-/// up around it: its permissions, and, when it is a symbolic link, the link (the file it points
-/// to gets the new content).
-fn replace_file(page: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let target = fs::canonicalize(page).map_err(|e| Error::io(page, e))?;
-    let permissions = fs::metadata(&target)
-        .map_err(|e| Error::io(page, e))?
-        .permissions();
-    let name = target
-        .file_name()
-        .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
-    let written = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        std::io::Write::write_all(&mut f, bytes)?;
-        f.sync_all()?;
-        fs::set_permissions(&tmp, permissions)?;
-        crate::durable::rename(&tmp, &target)
-    })();
-    written.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::io(page, e)
-    })
 }
 
 #[cfg(test)]
@@ -365,7 +312,7 @@ mod tests {
             "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
         )));
         assert!(once.contains(&format!(
-            "{GATE_BEGIN}<script src=\"esg/board-gate.js\" async blocking=\"render\"></script>{GATE_END}</head>"
+            "{GATE_BEGIN}<script src=\"esg/board-gate.js\" data-lang=\"ko\" async blocking=\"render\"></script>{GATE_END}</head>"
         )));
         assert!(once.contains("<noscript>JS</noscript>"));
         let twice = insert(path, &once, &host(path, &once).unwrap(), "<p>two</p>").unwrap();

@@ -1,0 +1,72 @@
+//! `board-prerender`: the board's first list page, rendered natively by the app's own
+//! components, written into a host page (the built `dist/index.html`, or a portal's page that
+//! embeds the board), so the first rows paint with the HTML before any script runs.
+//!
+//! It sits on top of everything else: it reads a dataset the way `board-build` checks one, and
+//! renders the app's views. Neither of those depends on it, so the builder stays free of the UI.
+
+pub mod host_page;
+pub mod render;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use board_build::Error;
+
+/// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
+/// a failure leaves it as it was). The dataset is `data`, or the element's `data-src` (default
+/// `data/`) beside the page. Returns the dataset directory used.
+pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
+    let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
+    let host = host_page::host(page, &html)?;
+    if let Some(base) = host.attr("data-base-url") {
+        if board_core::host_url::safe_link_base(&base).is_none() {
+            return Err(Error::io(
+                page,
+                std::io::Error::other(format!(
+                    "data-base-url {base:?} is not a relative or http(s) address; the board's \
+                     links never lead anywhere else"
+                )),
+            ));
+        }
+    }
+    let config = esg_board::Config::from_attributes(|name| host.attr(name));
+    let dir = match data {
+        Some(d) => d.to_path_buf(),
+        None => page
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(config.data_base.trim_end_matches('/')),
+    };
+    let index = board_build::output::read_list(&dir)?;
+    let markup = render::first_page(Arc::new(index), config);
+    let out = host_page::insert(page, &html, &host, &markup)?;
+    replace_file(page, out.as_bytes())?;
+    Ok(dir)
+}
+
+/// Replaces a file's content atomically (a new file renamed over it), keeping what the host set
+/// up around it: its permissions, and, when it is a symbolic link, the link (the file it points
+/// to gets the new content).
+fn replace_file(page: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let target = fs::canonicalize(page).map_err(|e| Error::io(page, e))?;
+    let permissions = fs::metadata(&target)
+        .map_err(|e| Error::io(page, e))?
+        .permissions();
+    let name = target
+        .file_name()
+        .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
+    let written = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()?;
+        fs::set_permissions(&tmp, permissions)?;
+        board_build::durable::rename(&tmp, &target)
+    })();
+    written.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(page, e)
+    })
+}

@@ -1,0 +1,177 @@
+//! `board-prerender` as a portal team runs it: the first page inside the board element once,
+//! failures that name the page and leave it untouched, a page's permissions and link kept, and
+//! links that never lead to another scheme.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
+}
+
+/// Builds the seed dataset into `out` with the builder's library.
+fn build_seed(out: &Path) {
+    let built = board_build::read_sources(&[seed()])
+        .and_then(|b| b.finish())
+        .expect("the seed builds");
+    board_build::output::write_atomic(out, &built.dataset, &Default::default())
+        .expect("the dataset is written");
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_board-prerender"))
+        .args(args)
+        .output()
+        .expect("board-prerender runs")
+}
+
+/// Pre-renders `page` from the dataset `data`.
+fn run_on(page: &Path, data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_board-prerender"))
+        .arg(page)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("board-prerender runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn prerender_puts_the_first_page_into_the_board_element_once_and_fails_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    build_seed(&site.join("news/data"));
+    let page = site.join("news/index.html");
+    let original = "<!doctype html><html><head><script type=\"module\" src=\"boot.js\"></script>\
+                    </head><body>\n<div id=\"esg-board\" data-page-size=\"10\"><noscript>JS</noscript></div>\n</body></html>";
+    fs::write(&page, original).unwrap();
+
+    // The dataset is found through the element's data-src (default data/) beside the page.
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let once = fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        once.matches("<tr").count(),
+        11,
+        "header + data-page-size rows: {once}"
+    );
+    assert!(
+        once.contains("<caption>ESG 정책뉴스 목록</caption>"),
+        "{once}"
+    );
+    assert!(
+        once.contains(
+            "<script src=\"board-gate.js\" data-lang=\"ko\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
+        ),
+        "{once}"
+    );
+    assert!(once.contains("<noscript>JS</noscript>"), "{once}");
+
+    // Again: replaced, not added.
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(fs::read_to_string(&page).unwrap(), once);
+
+    // Failures name the page (and line) and leave it byte-for-byte as it was.
+    let missing = site.join("missing");
+    let out = run(&[page.to_str().unwrap(), "--data", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing/board.json"), "{err}");
+    assert_eq!(fs::read_to_string(&page).unwrap(), once);
+
+    let no_board = site.join("news/other.html");
+    fs::write(&no_board, "<html>\n<body>\n<div id=\"main\"></div>").unwrap();
+    let out = run(&[no_board.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("other.html: no element with id=\"esg-board\""),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&no_board).unwrap(),
+        "<html>\n<body>\n<div id=\"main\"></div>"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.join("news"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn prerender_keeps_the_pages_permissions_and_link_and_refuses_script_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    build_seed(&site.join("data"));
+    let page = |base: &str| {
+        format!(
+            "<!doctype html><html><head><script type=\"module\" src=\"boot.js\"></script></head>\
+             <body><div id=\"esg-board\"{base}></div></body></html>"
+        )
+    };
+    let real = site.join("pages/index.html");
+    fs::create_dir_all(real.parent().unwrap()).unwrap();
+    fs::write(&real, page("")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).unwrap();
+        let link = site.join("index.html");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let out = run_on(&link, &site.join("data"));
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(fs::read_to_string(&real).unwrap().contains("<tbody"));
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    for bad in [
+        "javascript:alert(1)",
+        " JAVA\tSCRIPT:alert(1)",
+        "data:text/html,x",
+    ] {
+        let p = site.join("bad.html");
+        let html = page(&format!(" data-base-url=\"{bad}\""));
+        fs::write(&p, &html).unwrap();
+        let out = run_on(&p, &site.join("data"));
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(stderr(&out).contains("data-base-url"), "{}", stderr(&out));
+        assert_eq!(fs::read_to_string(&p).unwrap(), html);
+    }
+    // A portal's own query string in data-base-url is kept in every pre-rendered link; the
+    // gate script learns the page's parameter prefix.
+    let p = site.join("front.html");
+    fs::write(
+        &p,
+        page(" data-base-url=\"board.do?menuNo=200123\" data-param-prefix=\"esg-\""),
+    )
+    .unwrap();
+    let out = run_on(&p, &site.join("data"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = fs::read_to_string(&p).unwrap();
+    assert!(
+        html.contains("href=\"board.do?menuNo=200123&amp;esg-post=3409\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<script src=\"board-gate.js\" data-param-prefix=\"esg-\" data-lang=\"ko\" async"
+        ),
+        "{html}"
+    );
+}
