@@ -3,7 +3,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::fmt;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -14,7 +13,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 
-/// Why a dataset file could not be had. `Display` is the sentence readers see.
+/// Why a dataset file could not be had; [`LoadError::message`] is the sentence readers see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// No response at all (offline, refused, blocked).
@@ -27,31 +26,6 @@ pub enum LoadError {
     Data { url: String, error: DatasetError },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network { url, why } => {
-                write!(
-                    f,
-                    "데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})"
-                )
-            }
-            LoadError::Timeout { url } => write!(
-                f,
-                "데이터를 불러오지 못했습니다: 서버가 {}초 안에 응답하지 않았습니다 ({url})",
-                TIMEOUT_MS / 1000
-            ),
-            LoadError::Status { url, status } => {
-                write!(
-                    f,
-                    "데이터를 불러오지 못했습니다: 서버 응답 {status} ({url})"
-                )
-            }
-            LoadError::Data { url, error } => write!(f, "{error} ({url})"),
-        }
-    }
-}
-
 /// Dataset files (list files after the first, body index files) fetched at once: fewer than
 /// the browser's connections per host, so every request is on the wire while its timeout runs.
 const LIST_FETCHES: usize = 4;
@@ -60,49 +34,26 @@ const LIST_FETCHES: usize = 4;
 pub const TIMEOUT_MS: u64 = 10_000;
 
 impl LoadError {
-    /// The sentence for readers, in their language.
+    /// The sentence for readers, in their language (from the message table).
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::Ko {
-            return self.to_string();
-        }
-        match self {
-            LoadError::Network { url, why } => format!("The data could not be loaded: network error ({url}: {why})"),
-            LoadError::Timeout { url } => {
-                format!("The data could not be loaded: the server did not answer within {} seconds ({url})", TIMEOUT_MS / 1000)
-            }
-            LoadError::Status { url, status } => format!("The data could not be loaded: the server answered {status} ({url})"),
-            LoadError::Data { url, error: DatasetError::Malformed(why) } => {
-                format!("The data is not in the expected format ({why}) ({url})")
-            }
-            LoadError::Data { url, error: DatasetError::UnknownSchema(v) } => format!(
-                "This data version is not supported (schema_version {v}; this page reads {}) ({url})",
-                board_core::SCHEMA_VERSION
-            ),
-        }
+        crate::i18n::load_error(lang, self)
     }
-}
-
-/// A response body, as text or as bytes.
-enum Body {
-    Text(String),
-    Bytes(Vec<u8>),
 }
 
 async fn get_text(url: &str) -> Result<String, LoadError> {
-    match get(url, false).await? {
-        Body::Text(t) => Ok(t),
-        Body::Bytes(_) => unreachable!("asked for text"),
-    }
+    get(url, |r| async move { r.text().await }).await
 }
 
 async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    match get(url, true).await? {
-        Body::Bytes(b) => Ok(b),
-        Body::Text(_) => unreachable!("asked for bytes"),
-    }
+    get(url, |r| async move { r.binary().await }).await
 }
 
-async fn get(url: &str, binary: bool) -> Result<Body, LoadError> {
+/// Fetches `url` and reads its body with `read`, within [`TIMEOUT_MS`] for the whole exchange.
+async fn get<T, F, Fut>(url: &str, read: F) -> Result<T, LoadError>
+where
+    F: FnOnce(gloo_net::http::Response) -> Fut,
+    Fut: std::future::Future<Output = Result<T, gloo_net::Error>>,
+{
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
         why: e.to_string(),
@@ -135,11 +86,7 @@ async fn get(url: &str, binary: bool) -> Result<Body, LoadError> {
                 status: resp.status(),
             });
         }
-        if binary {
-            resp.binary().await.map(Body::Bytes).map_err(network)
-        } else {
-            resp.text().await.map(Body::Text).map_err(network)
-        }
+        read(resp).await.map_err(network)
     }
     .await;
     if let Some(t) = timer {
@@ -235,83 +182,95 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
     });
 }
 
-/// A body file being fetched or fetched: shared, so that rows of the same file (snippets) and
-/// an article opened again cost one request while the page lives.
-type BodyFile = Shared<LocalBoxFuture<'static, Result<Rc<BodyShard>, LoadError>>>;
+/// A dataset file being fetched, or fetched and decoded: shared, so that every view asking for
+/// the same file (rows of one body file, an article opened again, a query typed on) costs one
+/// request while the page lives. A failure is not kept: 다시 시도 asks again.
+type File<V> = Shared<LocalBoxFuture<'static, Result<Rc<V>, LoadError>>>;
 
-thread_local! {
-    static BODIES: RefCell<HashMap<String, BodyFile>> = RefCell::new(HashMap::new());
+/// The files of one kind, by key.
+struct Cache<K, V>(RefCell<HashMap<K, File<V>>>);
+
+impl<K, V> Default for Cache<K, V> {
+    fn default() -> Self {
+        Cache(RefCell::new(HashMap::new()))
+    }
 }
 
-async fn body_shard(url: &str) -> Result<Rc<BodyShard>, LoadError> {
-    let file = BODIES.with(|b| {
-        b.borrow_mut()
-            .entry(url.to_string())
-            .or_insert_with(|| {
-                let url = url.to_string();
-                async move {
-                    let text = get_text(&url).await?;
-                    BodyShard::from_json(&text)
-                        .map(Rc::new)
-                        .map_err(|error| LoadError::Data { url, error })
-                }
-                .boxed_local()
-                .shared()
-            })
+thread_local! {
+    /// Body files, by URL.
+    static BODIES: Cache<String, BodyShard> = Cache::default();
+    /// Body index files, by number.
+    static INDEX: Cache<u32, IndexShard> = Cache::default();
+}
+
+/// The file `key` of `cache`, fetched by `fetch` the first time it is asked for.
+async fn cached<K, V>(
+    cache: &'static std::thread::LocalKey<Cache<K, V>>,
+    key: K,
+    fetch: impl FnOnce() -> LocalBoxFuture<'static, Result<Rc<V>, LoadError>>,
+) -> Result<Rc<V>, LoadError>
+where
+    K: std::hash::Hash + Eq + Clone + 'static,
+    V: 'static,
+{
+    let file = cache.with(|c| {
+        c.0.borrow_mut()
+            .entry(key.clone())
+            .or_insert_with(|| fetch().shared())
             .clone()
     });
     let result = file.await;
     if result.is_err() {
-        // A failure is not kept: 다시 시도 asks again.
-        BODIES.with(|b| b.borrow_mut().remove(url));
+        cache.with(|c| c.0.borrow_mut().remove(&key));
     }
     result
+}
+
+/// The file `key` of `cache`, if it is already here.
+fn ready<K: std::hash::Hash + Eq, V>(
+    cache: &'static std::thread::LocalKey<Cache<K, V>>,
+    key: &K,
+) -> Option<Rc<V>> {
+    cache.with(|c| c.0.borrow().get(key).and_then(|f| f.peek().cloned()?.ok()))
 }
 
 /// Loads one post's body: the small file holding it, once per page life.
 pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
     let url = format!("{base}{}", body_path(no));
-    let shard = body_shard(&url).await?;
-    shard.get(no).cloned().ok_or_else(|| LoadError::Data {
+    let shard = cached(&BODIES, url.clone(), || {
+        let url = url.clone();
+        async move {
+            let text = get_text(&url).await?;
+            BodyShard::from_json(&text)
+                .map(Rc::new)
+                .map_err(|error| LoadError::Data { url, error })
+        }
+        .boxed_local()
+    })
+    .await?;
+    shard.get(no).cloned().ok_or(LoadError::Data {
         url,
-        error: DatasetError::Malformed(format!("게시글 {no}의 본문이 없습니다")),
+        error: DatasetError::MissingBody(no),
     })
 }
 
-type IndexFile = Shared<LocalBoxFuture<'static, Result<Rc<IndexShard>, LoadError>>>;
-
-thread_local! {
-    /// Body index files being fetched or fetched, by number: typing on reuses them.
-    static INDEX: RefCell<HashMap<u32, IndexFile>> = RefCell::new(HashMap::new());
-}
-
 async fn index_shard(base: &str, i: u32) -> Result<Rc<IndexShard>, LoadError> {
-    let file = INDEX.with(|x| {
-        x.borrow_mut()
-            .entry(i)
-            .or_insert_with(|| {
-                let url = format!("{base}{}", index_path(i));
-                async move {
-                    let bytes = get_bytes(&url).await?;
-                    IndexShard::decode(bytes)
-                        .map(Rc::new)
-                        .map_err(|error| LoadError::Data { url, error })
-                }
-                .boxed_local()
-                .shared()
-            })
-            .clone()
-    });
-    let result = file.await;
-    if result.is_err() {
-        INDEX.with(|x| x.borrow_mut().remove(&i));
-    }
-    result
+    let url = format!("{base}{}", index_path(i));
+    cached(&INDEX, i, move || {
+        async move {
+            let bytes = get_bytes(&url).await?;
+            IndexShard::decode(bytes)
+                .map(Rc::new)
+                .map_err(|error| LoadError::Data { url, error })
+        }
+        .boxed_local()
+    })
+    .await
 }
 
 /// Index file `i`, if it is already here.
 fn index_ready(i: u32) -> Option<Rc<IndexShard>> {
-    INDEX.with(|x| x.borrow().get(&i).and_then(|f| f.peek().cloned()?.ok()))
+    ready(&INDEX, &i)
 }
 
 /// The body search's answer from index files already fetched, or `None` if one is missing.

@@ -29,12 +29,11 @@ pub enum Hits {
     Failed(LoadError),
 }
 
-/// The body hits of the search text they were made for.
+/// The body side of the URL's search.
 #[derive(Clone, Copy)]
 pub struct BodySearch {
-    state: RwSignal<(String, Hits)>,
-    meta: Option<IndexMeta>,
-    base: StoredValue<String>,
+    /// The hits for the URL's search now: computed once per change, read by every view.
+    current: Memo<Hits>,
 }
 
 /// The plan for a list state, when its search looks in bodies.
@@ -49,69 +48,64 @@ impl BodySearch {
     /// Follows the URL's search: each new search text fetches the index files it needs (those
     /// already fetched are reused), and a result arriving after the text changed is dropped.
     pub fn install(nav: Nav, meta: Option<IndexMeta>, base: String) -> BodySearch {
-        let this = BodySearch {
-            state: RwSignal::new((String::new(), Hits::NotSearched)),
-            meta,
-            base: StoredValue::new(base),
-        };
+        // What the last fetch found, for the search text it was made for.
+        let fetched = RwSignal::new((String::new(), Hits::NotSearched));
+        let base = StoredValue::new(base);
         let wanted = Memo::new(move |_| {
             nav.state
                 .with(|s| (s.list.q.clone(), meta.and_then(|_| plan(&s.list))))
         });
+        // The hits at once when the index files are here (typing on in a search renders once
+        // per keystroke), else what the fetch found for this text, else pending.
+        let current = Memo::new(move |_| {
+            wanted.with(|(q, plan)| {
+                let (Some(meta), Some(plan)) = (meta, plan) else {
+                    return Hits::NotSearched;
+                };
+                if let Some(h) = fetched.with(|(fq, h)| (fq == q).then(|| h.clone())) {
+                    return h;
+                }
+                match api::search_bodies_cached(&base.get_value(), meta, plan) {
+                    Some(Ok(v)) => Hits::Found(Arc::new(v)),
+                    Some(Err(e)) => Hits::Failed(e),
+                    None => Hits::Pending,
+                }
+            })
+        });
+        // Fetches what a pending search needs.
         Effect::new(move |_| {
-            let (q, plan) = wanted.get();
-            let (Some(meta), Some(plan)) = (meta, plan) else {
+            if current.get() != Hits::Pending {
+                return;
+            }
+            let (Some(meta), (q, Some(plan))) = (meta, wanted.get_untracked()) else {
                 return;
             };
-            if this.state.with_untracked(|(sq, _)| *sq == q) {
-                return;
-            }
-            let base = this.base.get_value();
-            if let Some(done) = api::search_bodies_cached(&base, meta, &plan) {
-                this.state.set((
-                    q,
-                    done.map_or_else(Hits::Failed, |v| Hits::Found(Arc::new(v))),
-                ));
-                return;
-            }
-            this.state.set((q.clone(), Hits::Pending));
+            let base = base.get_value();
             spawn_local(async move {
                 let hits = match api::search_bodies(&base, meta, &plan).await {
                     Ok(found) => Hits::Found(Arc::new(found)),
                     Err(e) => Hits::Failed(e),
                 };
-                // The board may have been rebuilt meanwhile (the whole list arrived): then this
-                // search's signals are gone and the new one asks again.
+                // The board may be gone, or the text changed meanwhile: then this is dropped.
                 if wanted.try_with_untracked(|(now, _)| *now == q) == Some(true) {
-                    this.state.try_set((q, hits));
+                    fetched.try_set((q, hits));
                 }
             });
         });
-        this
+        BodySearch { current }
     }
 
-    /// The body hits for a list state (tracked). When the index files it needs are already
-    /// here they are used at once, so typing on in a search renders once per keystroke.
-    pub fn hits(&self, l: &ListParams) -> Hits {
-        let (Some(meta), Some(plan)) = (self.meta, plan(l)) else {
-            return Hits::NotSearched;
-        };
-        if let Some(h) = self.state.with(|(sq, h)| (*sq == l.q).then(|| h.clone())) {
-            return h;
-        }
-        match api::search_bodies_cached(&self.base.get_value(), meta, &plan) {
-            Some(Ok(v)) => Hits::Found(Arc::new(v)),
-            Some(Err(e)) => Hits::Failed(e),
-            None => Hits::Pending,
-        }
+    /// The body hits for the URL's search (tracked).
+    pub fn hits(&self) -> Hits {
+        self.current.get()
     }
 
-    /// The sorted 번호 found for a list state, once known (tracked).
-    pub fn found(&self, l: &ListParams) -> Option<Arc<Vec<u32>>> {
-        match self.hits(l) {
-            Hits::Found(v) => Some(v),
+    /// The sorted 번호 found for the URL's search, once known (tracked).
+    pub fn found(&self) -> Option<Arc<Vec<u32>>> {
+        self.current.with(|h| match h {
+            Hits::Found(v) => Some(v.clone()),
             _ => None,
-        }
+        })
     }
 }
 

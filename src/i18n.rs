@@ -1,9 +1,11 @@
-//! Every UI string, Korean and English, in one table (issue 8): views never hold their own
-//! text. Data (titles, names, bodies) is shown as it is, in whatever language it was written;
+//! Every UI string, Korean and English, in one table: views, the fetching code and the
+//! dataset's errors never hold their own text. Data (titles, names, bodies) is shown as it is, in whatever language it was written;
 //! dates stay ISO (YYYY-MM-DD) in both languages.
 
 use board_core::display::thousands;
-use board_core::{Field, Lang, Sort};
+use board_core::{DatasetError, Field, Lang, Sort, SCHEMA_VERSION};
+
+use crate::api::{LoadError, TIMEOUT_MS};
 
 /// The fixed strings of one language.
 pub struct Messages {
@@ -267,5 +269,55 @@ pub fn page_of(lang: Lang, page: u32, last: u32) -> String {
     match lang {
         Lang::Ko => format!("{page} / {last} 페이지"),
         Lang::En => format!("page {page} of {last}"),
+    }
+}
+
+/// Why a dataset file is not one this page reads, for readers.
+pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
+    match (lang, e) {
+        (Lang::Ko, DatasetError::Malformed(why)) => format!("데이터 형식이 올바르지 않습니다 ({why})"),
+        (Lang::En, DatasetError::Malformed(why)) => {
+            format!("The data is not in the expected format ({why})")
+        }
+        (Lang::Ko, DatasetError::UnknownSchema(v)) => format!(
+            "지원하지 않는 데이터 버전입니다 (schema_version {v}, 이 화면은 {SCHEMA_VERSION}만 읽습니다)"
+        ),
+        (Lang::En, DatasetError::UnknownSchema(v)) => format!(
+            "This data version is not supported (schema_version {v}; this page reads {SCHEMA_VERSION})"
+        ),
+        (Lang::Ko, DatasetError::MissingBody(no)) => format!("게시글 {no}의 본문이 없습니다"),
+        (Lang::En, DatasetError::MissingBody(no)) => format!("Post {no} has no body in the data"),
+        (Lang::Ko, DatasetError::BrokenIndex(why)) => {
+            format!("본문 색인 파일이 손상되었습니다 ({why})")
+        }
+        (Lang::En, DatasetError::BrokenIndex(why)) => {
+            format!("The article-text index file is damaged ({why})")
+        }
+    }
+}
+
+/// Why a dataset file could not be had, for readers: what failed and the file's address.
+pub fn load_error(lang: Lang, e: &LoadError) -> String {
+    let secs = TIMEOUT_MS / 1000;
+    match (lang, e) {
+        (Lang::Ko, LoadError::Network { url, why }) => {
+            format!("데이터를 불러오지 못했습니다: 네트워크 오류 ({url}: {why})")
+        }
+        (Lang::En, LoadError::Network { url, why }) => {
+            format!("The data could not be loaded: network error ({url}: {why})")
+        }
+        (Lang::Ko, LoadError::Timeout { url }) => format!(
+            "데이터를 불러오지 못했습니다: 서버가 {secs}초 안에 응답하지 않았습니다 ({url})"
+        ),
+        (Lang::En, LoadError::Timeout { url }) => format!(
+            "The data could not be loaded: the server did not answer within {secs} seconds ({url})"
+        ),
+        (Lang::Ko, LoadError::Status { url, status }) => {
+            format!("데이터를 불러오지 못했습니다: 서버 응답 {status} ({url})")
+        }
+        (Lang::En, LoadError::Status { url, status }) => {
+            format!("The data could not be loaded: the server answered {status} ({url})")
+        }
+        (_, LoadError::Data { url, error }) => format!("{} ({url})", dataset_error(lang, error)),
     }
 }

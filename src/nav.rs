@@ -18,8 +18,9 @@ pub struct Nav {
     page_size: u32,
     /// Where links point, when the host set `data-base-url`.
     link_base: StoredValue<Option<String>>,
-    /// The language when the URL names none (the host's `data-lang`).
-    default_lang: Lang,
+    /// The UI language in force: the URL's `lang=`, else the host's `data-lang`. A memo, so
+    /// that views following the language are not woken by every other state change.
+    lang: Memo<Lang>,
     /// The board's URL keys as the host names them (`data-param-prefix`).
     params: StoredValue<ParamNames>,
     /// Whether this follows a page in a browser; a fixed one (pre-rendering, ahead of any
@@ -61,12 +62,14 @@ impl Nav {
 
     /// A state that does not follow the browser: for rendering a page ahead of time.
     pub fn fixed(config: &Config, state: UrlState) -> Nav {
+        let state = RwSignal::new(state);
+        let default_lang = config.lang;
         Nav {
-            state: RwSignal::new(state),
+            state,
             left_post: StoredValue::new(None),
             page_size: config.page_size,
             link_base: StoredValue::new(config.link_base.clone()),
-            default_lang: config.lang,
+            lang: Memo::new(move |_| state.with(|s| s.list.lang).unwrap_or(default_lang)),
             params: StoredValue::new(config.params.clone()),
             live: false,
         }
@@ -74,16 +77,12 @@ impl Nav {
 
     /// The UI language in force (tracked: views follow a switch).
     pub fn lang(&self) -> Lang {
-        self.state
-            .with(|s| s.list.lang)
-            .unwrap_or(self.default_lang)
+        self.lang.get()
     }
 
     /// The same, without tracking.
     pub fn lang_untracked(&self) -> Lang {
-        self.state
-            .with_untracked(|s| s.list.lang)
-            .unwrap_or(self.default_lang)
+        self.lang.get_untracked()
     }
 
     /// Reads the state from the page's own URL.

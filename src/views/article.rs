@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use board_core::display::thousands;
 use board_core::linkify::{linkify, Piece};
-use board_core::{neighbours, position, BoardIndex, Pagination, PostBody, UrlState};
+use board_core::{neighbours, position, BoardIndex, Pagination, PostBody, PostSummary, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
@@ -16,11 +16,59 @@ use crate::views::link::StateLink;
 use crate::views::list::ListTable;
 use crate::Config;
 
+/// Where the post stands in the current list, and what follows from it.
+#[derive(Clone, PartialEq)]
+struct Placement {
+    /// This article's state, with the list page the post is on.
+    here: UrlState,
+    /// 이전글 and 다음글: the state of each and its title.
+    prev: Option<(UrlState, String)>,
+    next: Option<(UrlState, String)>,
+    /// The list page the post is on: its number and rows.
+    beneath: Option<(u32, Vec<PostSummary>)>,
+}
+
+fn place(index: &BoardIndex, rows: &[usize], no: u32, state: &UrlState) -> Placement {
+    let size = state.list.size;
+    // A link to another post of this list carries the page that post is on, so that 목록 and
+    // the list beneath always show the page around the post being read.
+    let page_of = |n: u32| position(index, rows, n).map(|at| Pagination::page_of(at, size));
+    let here = UrlState {
+        list: board_core::ListParams {
+            page: page_of(no).unwrap_or(state.list.page),
+            ..state.list.clone()
+        },
+        ..state.clone()
+    };
+    let (above, below) = neighbours(index, rows, no);
+    let link = |other: Option<u32>| {
+        other.and_then(|n| index.post(n)).map(|p| {
+            let to = here.list_page(page_of(p.no).unwrap_or(1)).with_post(p.no);
+            (to, p.title.clone())
+        })
+    };
+    let beneath = position(index, rows, no).map(|at| {
+        let pages = Pagination::new(rows.len(), Pagination::page_of(at, size), size);
+        let posts = rows[pages.rows()]
+            .iter()
+            .map(|&i| index.posts[i].clone())
+            .collect();
+        (pages.page, posts)
+    });
+    Placement {
+        prev: link(above),
+        next: link(below),
+        here,
+        beneath,
+    }
+}
+
 #[component]
 pub fn ArticleView(
     index: Arc<BoardIndex>,
-    /// The current list's ordered rows, as the list view has them (not recomputed here).
-    rows: Vec<usize>,
+    /// The current list's ordered rows, as the list view has them (not recomputed here); body
+    /// hits that arrive after the article opened move its neighbours.
+    rows: Memo<Vec<usize>>,
     no: u32,
     state: UrlState,
 ) -> impl IntoView {
@@ -31,51 +79,42 @@ pub fn ArticleView(
         .post(no)
         .cloned()
         .expect("the board checks the post exists");
-    let size = state.list.size;
-    // A link to another post of this list carries the page that post is on, so that 목록 and
-    // the list beneath always show the page around the post being read.
-    let page_of = |n: u32| position(&index, &rows, n).map(|at| Pagination::page_of(at, size));
-    let here = UrlState {
-        list: board_core::ListParams {
-            page: page_of(no).unwrap_or(state.list.page),
-            ..state.list.clone()
-        },
-        ..state.clone()
+    let placement = {
+        let index = index.clone();
+        Memo::new(move |_| rows.with(|rows| place(&index, rows, no, &state)))
     };
-    let (above, below) = neighbours(&index, &rows, no);
-    let neighbour = |label: &'static str, class: &'static str, other: Option<u32>| {
-        other.and_then(|n| index.post(n)).map(|p| {
-            let to = here.list_page(page_of(p.no).unwrap_or(1)).with_post(p.no);
-            let title = p.title.clone();
+    let neighbour = move |label: &'static str,
+                          class: &'static str,
+                          which: fn(&Placement) -> Option<(UrlState, String)>| {
+        move || {
+            placement.with(which).map(|(to, title)| {
+                view! {
+                    <li class=class>
+                        <StateLink to>
+                            <span class="neighbour-label">{label}</span>
+                            " "
+                            <span class="neighbour-title">{title}</span>
+                        </StateLink>
+                    </li>
+                }
+            })
+        }
+    };
+    let prev = neighbour(m.prev_post, "board-prev", |p| p.prev.clone());
+    let next = neighbour(m.next_post, "board-next", |p| p.next.clone());
+    let back = move || placement.with(|p| p.here.list_page(p.here.list.page));
+    let board_name = index.board.name.clone();
+    // The page of the list this post is on, shown beneath it with the post marked.
+    let beneath = move || {
+        placement.with(|p| p.beneath.clone()).map(|(page, posts)| {
+            let caption = i18n::page_caption(lang, &board_name, page);
             view! {
-                <li class=class>
-                    <StateLink to>
-                        <span class="neighbour-label">{label}</span>
-                        " "
-                        <span class="neighbour-title">{title}</span>
-                    </StateLink>
-                </li>
+                <section class="board-beneath" aria-label=m.list_of_post>
+                    <ListTable caption posts state=back() current=Some(no)/>
+                </section>
             }
         })
     };
-    let prev = neighbour(m.prev_post, "board-prev", above);
-    let next = neighbour(m.next_post, "board-next", below);
-    let back = here.list_page(here.list.page);
-
-    // The page of the list this post is on, shown beneath it with the post marked.
-    let beneath = position(&index, &rows, no).map(|at| {
-        let pages = Pagination::new(rows.len(), Pagination::page_of(at, size), size);
-        let posts = rows[pages.rows()]
-            .iter()
-            .map(|&i| index.posts[i].clone())
-            .collect::<Vec<_>>();
-        let caption = i18n::page_caption(lang, &index.board.name, pages.page);
-        view! {
-            <section class="board-beneath" aria-label=m.list_of_post>
-                <ListTable caption posts state=back.clone() current=Some(no)/>
-            </section>
-        }
-    });
 
     let heading = NodeRef::<leptos::html::H2>::new();
     // Keyboard and screen-reader users start reading at the article; leaving it, the list gives
@@ -114,7 +153,7 @@ pub fn ArticleView(
         <nav class="board-neighbours" aria-label=m.neighbours>
             <ul>{prev}{next}</ul>
         </nav>
-        <p class="board-actions"><StateLink to=back class="board-button">{m.back_to_list}</StateLink></p>
+        <p class="board-actions">{move || view! { <StateLink to=back() class="board-button">{m.back_to_list}</StateLink> }}</p>
         {beneath}
     }
 }

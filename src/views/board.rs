@@ -30,6 +30,9 @@ pub fn Board(
     provide_context(config.clone());
     let stage = RwSignal::new(Stage::Loading);
     let base = StoredValue::new(config.data_base);
+    // Taken the first time the board shows more than "loading"; the swap it schedules runs in
+    // the next animation frame, after this state is rendered.
+    let on_ready = StoredValue::new(on_ready);
     let load = move || {
         let base = base.get_value();
         spawn_local(async move {
@@ -43,28 +46,19 @@ pub fn Board(
                         std::time::Duration::from_millis(250),
                     );
                 }
-                stage.set(s)
+                let shown = !matches!(s, Stage::Loading);
+                stage.set(s);
+                if shown {
+                    if let Some(ready) = on_ready.try_update_value(Option::take).flatten() {
+                        ready.run(());
+                    }
+                }
             })
             .await
         });
     };
     load();
-    if let Some(ready) = on_ready {
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let shown = stage.with(|s| !matches!(s, Stage::Loading));
-            if shown {
-                ready.run(());
-            }
-            shown
-        });
-    }
     let lang_attr = move || i18n::messages(nav.lang()).lang_attr;
-    // The language alone, so that the board below is rebuilt when it changes and not on every
-    // state change (a page change rebuilt the whole board before this: 20–40 ms at 100k posts).
-    let lang = Memo::new(move |_| nav.lang());
     // Which screen, apart from the data: the rest of a big list arriving changes the data the
     // board shows, not the board, so a reader typing in the search box keeps focus and text.
     let phase = Memo::new(move |_| match stage.get() {
@@ -85,8 +79,10 @@ pub fn Board(
     });
     view! {
         <div class="esg-board" lang=lang_attr>
+            // Rebuilt when the language changes (`Nav::lang` is a memo), not on every state
+            // change (a page change rebuilt the whole board once: 20–40 ms at 100k posts).
             {move || {
-                let lang = lang.get();
+                let lang = nav.lang();
                 let m = i18n::messages(lang);
                 match (phase.get(), listing.get_untracked()) {
                     (Phase::Failed(e), _) => {
@@ -203,7 +199,7 @@ pub fn Loaded(
     // The body hits on their own memo: the search's state going from "not asked" to "loading"
     // changes nothing here, so it no longer re-runs the whole search (a 전체 search ran it three
     // times: at once, when its index files were asked for, when they came).
-    let body_hits = Memo::new(move |_| params.with(|l| body_search.found(l)));
+    let body_hits = Memo::new(move |_| body_search.found());
     let rows = Memo::new(move |_| {
         let body = body_hits.get();
         listing.with(|l| {
@@ -289,7 +285,7 @@ pub fn Loaded(
                     Kind::Post(no, _) if listing.with_untracked(|l| l.index.post(no).is_some()) => {
                         let state = nav.state.get_untracked();
                         let index = listing.with_untracked(|l| l.index.clone());
-                        view! { <ArticleView index rows=rows.get_untracked() no state/> }.into_any()
+                        view! { <ArticleView index rows no state/> }.into_any()
                     }
                     Kind::Post(no, _) => view! { <NotFound asked=no.to_string() back/> }.into_any(),
                     Kind::Invalid(text, _) => view! { <NotFound asked=text back/> }.into_any(),

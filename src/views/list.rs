@@ -17,6 +17,7 @@ use crate::nav::use_nav;
 use crate::views::board::Listing;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
+use crate::views::marked::marked;
 use crate::views::pagination::PageNav;
 use crate::views::search::SearchForm;
 use crate::views::snippet::BodySnippet;
@@ -138,7 +139,7 @@ pub fn ListView(
         let index = index.clone();
         move || {
             let p = page.read();
-            let note = body_search::note(&body_search.hits(&p.state.list), lang);
+            let note = body_search::note(&body_search.hits(), lang);
             match note {
                 // Nothing yet, but the bodies may still hold it: say so, not "no results".
                 Some(note) if p.pages.total == 0 => note,
@@ -166,7 +167,7 @@ pub fn ListView(
             <p class="board-count" role="status" aria-live="polite">{count}</p>
             <Show when=move || page.with(|p| {
                 p.pages.total == 0 && !p.waiting && narrowed(&p.state.list)
-                    && body_search.hits(&p.state.list) != Hits::Pending
+                    && body_search.hits() != Hits::Pending
             })>
                 <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
             </Show>
@@ -209,17 +210,7 @@ pub fn ListTable(
             let to = state.with_post(p.no);
             let is_new = newest.is_some_and(|n| p.date.within_days_of(n, NEW_DAYS));
             let title = p.title.clone();
-            let pieces = highlight(&p.title, &state.list.q)
-                .into_iter()
-                .map(|(text, hit)| {
-                    let text = text.to_string();
-                    if hit {
-                        view! { <mark>{text}</mark> }.into_any()
-                    } else {
-                        text.into_any()
-                    }
-                })
-                .collect_view();
+            let pieces = marked(highlight(&p.title, &state.list.q));
             let is_current = current == Some(p.no);
             let snippet = (snippets
                 && p.has_body

@@ -6,6 +6,7 @@ pub mod copy_link;
 pub mod filters;
 pub mod link;
 pub mod list;
+pub mod marked;
 pub mod not_found;
 pub mod pagination;
 pub mod search;

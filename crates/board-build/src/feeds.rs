@@ -148,6 +148,7 @@ mod tests {
                 .collect(),
             departments: vec![],
             search_keys: Default::default(),
+            by_no: Default::default(),
             body_index: None,
         }
     }

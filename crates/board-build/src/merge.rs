@@ -229,6 +229,7 @@ impl Board {
                     .map(|(name, count)| DeptCount { name, count })
                     .collect(),
                 search_keys: Default::default(),
+                by_no: Default::default(),
                 body_index: None,
             },
             bodies,

@@ -230,6 +230,7 @@ pub fn board<E>(
             .map(|(name, count)| DeptCount { name, count })
             .collect(),
         search_keys: Default::default(),
+        by_no: Default::default(),
         body_index: None,
     })
 }

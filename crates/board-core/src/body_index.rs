@@ -123,7 +123,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn malformed(why: &str) -> DatasetError {
-    DatasetError::Malformed(format!("본문 색인 파일이 손상되었습니다 ({why})"))
+    DatasetError::BrokenIndex(why.to_string())
 }
 
 /// Reads LEB128 numbers from a byte slice, refusing to run past its end.

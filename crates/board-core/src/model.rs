@@ -73,6 +73,9 @@ pub struct BoardIndex {
     pub departments: Vec<DeptCount>,
     /// Search keys, prepared on the first search (see `query::select`).
     pub search_keys: std::sync::OnceLock<crate::query::SearchKeys>,
+    /// (번호, position) of every post, sorted by 번호: built on the first lookup, so finding a
+    /// post (several times for each article opened) is a binary search, not a scan.
+    pub by_no: std::sync::OnceLock<Vec<(u32, u32)>>,
     /// The body search index the manifest announces, if any.
     pub body_index: Option<crate::body_index::IndexMeta>,
 }
@@ -148,23 +151,32 @@ impl Source {
     }
 }
 
-/// Why a dataset file could not be used. Its `Display` is the sentence shown to readers.
+/// Why a dataset file could not be used. `Display` is for the builder's and developers'
+/// messages; readers get the app's sentence for each kind, in their language (its `i18n`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DatasetError {
-    /// Not JSON, or JSON of the wrong shape.
+    /// Not JSON, JSON of the wrong shape, or counts that do not add up (the detail says which).
     Malformed(String),
     /// A schema this build does not know.
     UnknownSchema(u32),
+    /// The body file that should hold this post's body does not.
+    MissingBody(u32),
+    /// A body index file that cannot be read (the detail says where it broke).
+    BrokenIndex(String),
 }
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DatasetError::Malformed(why) => write!(f, "데이터 형식이 올바르지 않습니다 ({why})"),
+            DatasetError::Malformed(why) => {
+                write!(f, "not a dataset file of the expected shape ({why})")
+            }
             DatasetError::UnknownSchema(v) => write!(
                 f,
-                "지원하지 않는 데이터 버전입니다 (schema_version {v}, 이 화면은 {SCHEMA_VERSION}만 읽습니다)"
+                "unknown schema_version {v} (this build reads {SCHEMA_VERSION})"
             ),
+            DatasetError::MissingBody(no) => write!(f, "has no body for post {no}"),
+            DatasetError::BrokenIndex(why) => write!(f, "broken body index file ({why})"),
         }
     }
 }
@@ -285,13 +297,27 @@ impl BoardIndex {
             posts,
             departments,
             search_keys: Default::default(),
+            by_no: Default::default(),
             body_index: manifest.body_index,
         }
     }
 
     /// The post with that 번호.
     pub fn post(&self, no: u32) -> Option<&PostSummary> {
-        self.posts.iter().find(|p| p.no == no)
+        self.position_of(no).map(|i| &self.posts[i])
+    }
+
+    /// Where the post with that 번호 is in [`BoardIndex::posts`].
+    pub fn position_of(&self, no: u32) -> Option<usize> {
+        let by_no = self.by_no.get_or_init(|| {
+            let mut v: Vec<(u32, u32)> = (self.posts.iter().enumerate())
+                .map(|(i, p)| (p.no, i as u32))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let at = by_no.binary_search_by_key(&no, |&(n, _)| n).ok()?;
+        Some(by_no[at].1 as usize)
     }
 }
 

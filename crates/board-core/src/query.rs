@@ -98,9 +98,6 @@ pub struct SearchKeys {
     /// Every post in the `views` order (ties keep `new`): an order change at 100k posts is then
     /// one pass instead of a sort (the sort alone was most of a 24 ms order change).
     views_order: Vec<u32>,
-    /// (번호, position) of every post, by 번호: body hits (번호) become positions in a few
-    /// lookups each, instead of a lookup among the hits for every post.
-    by_no: Vec<(u32, u32)>,
 }
 
 impl SearchKeys {
@@ -108,8 +105,7 @@ impl SearchKeys {
         let mut keys = SearchKeys::default();
         let mut shared: rustc_hash::FxHashMap<&str, u32> = Default::default();
         let mut views = Vec::new();
-        for (i, p) in posts.into_iter().enumerate() {
-            keys.by_no.push((p.no, i as u32));
+        for p in posts {
             let title = keys.arena.push(&p.title);
             let mut once = |text: &'a str| {
                 *shared.entry(text).or_insert_with(|| {
@@ -124,7 +120,6 @@ impl SearchKeys {
             keys.depts.push(dept);
             views.push(p.views.unwrap_or(0));
         }
-        keys.by_no.sort_unstable();
         // Posts come in the `new` order, so a stable sort on views alone breaks ties by `new`.
         keys.views_order = (0..views.len() as u32).collect();
         keys.views_order
@@ -281,9 +276,9 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
     };
     // The posts the body index named, by position.
     let mut in_body = vec![false; if body.is_some() { index.posts.len() } else { 0 }];
-    for no in body.unwrap_or_default() {
-        if let Ok(at) = keys.by_no.binary_search_by_key(no, |&(n, _)| n) {
-            in_body[keys.by_no[at].1 as usize] = true;
+    for &no in body.unwrap_or_default() {
+        if let Some(at) = index.position_of(no) {
+            in_body[at] = true;
         }
     }
     let rows: Vec<(usize, u8)> = match &query {
@@ -369,6 +364,7 @@ mod tests {
             ],
             departments: vec![],
             search_keys: Default::default(),
+            by_no: Default::default(),
             body_index: None,
         }
     }
@@ -528,6 +524,7 @@ mod tests {
                     count: 0,
                 }],
                 search_keys: Default::default(),
+                by_no: Default::default(),
                 body_index: None,
             })
             .prop_map(|mut b| {

@@ -83,6 +83,7 @@ mod tests {
             posts,
             departments: Vec::new(),
             search_keys: Default::default(),
+            by_no: Default::default(),
             body_index: None,
         })
     }
