@@ -8,12 +8,21 @@ try {
   // Kept for `cargo xtask bench` (wasm memory) and for debugging from the console.
   window.esgBoardWasm = await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
 } catch (error) {
-  // Never a blank page: say what failed where the board would be.
-  const host = document.getElementById('esg-board') || document.body;
-  const alert = document.createElement('p');
-  alert.setAttribute('role', 'alert');
-  alert.className = 'esg-board-boot-error';
-  alert.textContent = '게시판을 시작하지 못했습니다. 새로 고침하거나 최신 브라우저에서 다시 열어 주세요. (' + error + ')';
-  host.replaceChildren(alert);
+  // Never a blank page: say what failed where the board would be, in the board's language (the
+  // URL's lang=, else the element's data-lang). The app's message table is not loaded yet, so
+  // this one sentence is kept here in both languages.
+  const host = document.getElementById('esg-board');
+  if (host) {
+    const prefix = host.getAttribute('data-param-prefix') || '';
+    const lang = new URLSearchParams(window.location.search).get(prefix + 'lang') || host.getAttribute('data-lang');
+    const alert = document.createElement('p');
+    alert.setAttribute('role', 'alert');
+    alert.className = 'esg-board-boot-error';
+    alert.lang = lang === 'en' ? 'en' : 'ko';
+    alert.textContent = (lang === 'en'
+      ? 'The board could not start. Reload the page, or open it in an up-to-date browser. ('
+      : '게시판을 시작하지 못했습니다. 새로 고침하거나 최신 브라우저에서 다시 열어 주세요. (') + error + ')';
+    host.replaceChildren(alert);
+  }
   throw error;
 }

@@ -3,7 +3,7 @@
 //!
 //! Title, author and department hits come from the list data at once; body hits follow when
 //! the few index files the query needs are in (`api::search_bodies`), and re-order nothing
-//! already shown: they rank after every title hit (CONTRACT.md §3).
+//! already shown: they rank after every title hit.
 
 use std::sync::Arc;
 
@@ -33,7 +33,7 @@ pub enum Hits {
 #[derive(Clone, Copy)]
 pub struct BodySearch {
     /// The hits for the URL's search now: computed once per change, read by every view.
-    current: Memo<Hits>,
+    current: RwSignal<Hits>,
 }
 
 /// The plan for a list state, when its search looks in bodies.
@@ -55,32 +55,35 @@ impl BodySearch {
             nav.state
                 .with(|s| (s.list.q.clone(), meta.and_then(|_| plan(&s.list))))
         });
-        // The hits at once when the index files are here (typing on in a search renders once
-        // per keystroke), else what the fetch found for this text, else pending.
-        let current = Memo::new(move |_| {
-            wanted.with(|(q, plan)| {
-                let (Some(meta), Some(plan)) = (meta, plan) else {
-                    return Hits::NotSearched;
-                };
-                if let Some(h) = fetched.with(|(fq, h)| (fq == q).then(|| h.clone())) {
-                    return h;
-                }
-                match api::search_bodies_cached(&base.get_value(), meta, plan) {
-                    Some(Ok(v)) => Hits::Found(Arc::new(v)),
-                    Some(Err(e)) => Hits::Failed(e),
-                    None => Hits::Pending,
-                }
-            })
-        });
-        // Fetches what a pending search needs.
-        Effect::new(move |_| {
-            if current.get() != Hits::Pending {
-                return;
+        // The hits for the URL's search, computed once per change of the search text or of
+        // what a fetch found, and read by every view: at once when the index files are here
+        // (typing on in a search renders once per keystroke), else what the fetch found for
+        // this text, else pending while the files it needs are fetched. One effect keeps it,
+        // because a change may need a fetch; it follows the text, not the hits, so a text
+        // typed on while a fetch runs gets its own fetch.
+        let current = RwSignal::new(Hits::NotSearched);
+        // Only a change wakes the views.
+        let put = move |h: Hits| {
+            if current.with_untracked(|c| *c != h) {
+                current.set(h);
             }
-            let (Some(meta), (q, Some(plan))) = (meta, wanted.get_untracked()) else {
+        };
+        Effect::new(move |_| {
+            let (q, plan) = wanted.get();
+            let (Some(meta), Some(plan)) = (meta, plan) else {
+                put(Hits::NotSearched);
                 return;
             };
+            if let Some(h) = fetched.with(|(fq, h)| (*fq == q).then(|| h.clone())) {
+                put(h);
+                return;
+            }
             let base = base.get_value();
+            if let Some(done) = api::search_bodies_cached(&base, meta, &plan) {
+                put(done.map_or_else(Hits::Failed, |v| Hits::Found(Arc::new(v))));
+                return;
+            }
+            put(Hits::Pending);
             spawn_local(async move {
                 let hits = match api::search_bodies(&base, meta, &plan).await {
                     Ok(found) => Hits::Found(Arc::new(found)),

@@ -1,5 +1,5 @@
 //! The filter bar: 담당부서, date range, order, rows per page. Each change is a new URL state on
-//! page 1 (CONTRACT.md §1).
+//! page 1.
 
 use std::sync::Arc;
 

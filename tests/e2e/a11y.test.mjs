@@ -1,4 +1,4 @@
-// Accessibility (issue 8): axe-core audits in the real browser, a keyboard-only walk, English,
+// Accessibility: axe-core audits in the real browser, a keyboard-only walk, English,
 // and screenshots at 1280 px and 375 px saved under target/screenshots/ for review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

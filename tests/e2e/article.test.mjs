@@ -1,4 +1,4 @@
-// The article view (issue 6): neighbours in the current list, 목록, focus, copy link, caching.
+// The article view: neighbours in the current list, 목록, focus, copy link, caching.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newContext, openPage } from './browser.mjs';

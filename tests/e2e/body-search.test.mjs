@@ -1,4 +1,4 @@
-// Body search (issue 5): the body index built by board-build, through the real search box, with
+// Body search: the body index built by board-build, through the real search box, with
 // snippets; and at 100k posts, that a query downloads only the index files it needs and finds
 // exactly the bodies that hold it.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// The bad-input catalogue (issue 9), in the browser. One case per test or loop entry; each says
+// The bad-input catalogue, in the browser. One case per test or loop entry; each says
 // what is tried. Every page also fails on any page error, console error, dialog or CSP violation.
 //
 // Dataset as the browser receives it (served through Playwright routes, so no special server):

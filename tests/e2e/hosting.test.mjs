@@ -1,4 +1,4 @@
-// Hosting anywhere and embedding into a portal page (issue 7). The test server mounts the same
+// Hosting anywhere and embedding into a portal page. The test server mounts the same
 // dist/ at /esg-board/, /any/sub/path/ and /, and examples/ at /portal/ with dist/ at /portal/esg/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The list view's controls (issue 4): search, filters, order, page size, URL state.
+// The list view's controls: search, filters, order, page size, URL state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';

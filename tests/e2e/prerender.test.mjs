@@ -1,4 +1,4 @@
-// The pre-rendered first page (issue 10): `board-prerender` puts page 1 into dist/index.html
+// The pre-rendered first page: `board-prerender` puts page 1 into dist/index.html
 // from the app's own components, so the rows paint with the HTML; the app then takes over without
 // a visible jump (screenshot diff), a shared link to another state never flashes page 1, and what
 // a reader typed before the app was ready is kept.

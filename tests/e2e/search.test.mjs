@@ -1,4 +1,4 @@
-// Korean search through the real search box (issue 5 rules that work on the list data).
+// Korean search through the real search box (the search rules that work on the list data).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, settled } from './browser.mjs';

@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: the app's performance against its budgets (issue 10), measured in
+//! `cargo xtask bench`: the app's performance against its budgets, measured in
 //! headless Chromium by `tests/bench/bench.mjs`, which writes `BENCHMARKS.md`.
 
 use std::fmt::Write as _;
@@ -103,7 +103,7 @@ pub fn bench() -> Result<(), String> {
         .current_dir(&root))
 }
 
-/// `cargo xtask bench-search` (issue 5): our search against MiniSearch, FlexSearch, Fuse.js and
+/// `cargo xtask bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and
 /// Pagefind over the 100k synthetic board, by `tests/bench/search/bench.mjs`. The other engines
 /// are npm packages of `tests/bench/search/` only, installed here, never part of the app.
 pub fn bench_search() -> Result<(), String> {

@@ -6,7 +6,7 @@ use std::thread::JoinHandle;
 
 use tiny_http::{Header, Response, Server as Http};
 
-/// The strict policy the board must run under (issue 7); every response carries it, so every
+/// The strict policy the board must run under; every response carries it, so every
 /// end-to-end test would see a violation.
 pub const CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \

@@ -1,4 +1,4 @@
-//! `board-build`: the command line over the `board_build` library (CONTRACT.md §4).
+//! `board-build`: the command line over the `board_build` library (the README's "The dataset" section is its manual).
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -92,7 +92,7 @@ impl Board {
     }
 
     /// Numbers the posts without 번호 — the next numbers above the highest, in date order, each
-    /// said on stderr (CONTRACT.md §4) — checks every post has a title and a date, and builds
+    /// said on stderr — checks every post has a title and a date, and builds
     /// the dataset.
     pub fn finish(mut self) -> Result<Built, Error> {
         let mut articles = std::mem::take(&mut self.unnumbered);

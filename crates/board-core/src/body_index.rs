@@ -1,4 +1,4 @@
-//! Full-text search over bodies without downloading them (issue 5): a sharded character-pair
+//! Full-text search over bodies without downloading them: a sharded character-pair
 //! inverted index.
 //!
 //! `board-build` reads every body in its matching form — composed, folded, spaces left out: the
@@ -12,7 +12,7 @@
 //! every pair of each term). That never misses a match — a match's pairs are pairs of the body —
 //! and, for three characters or more, may admit a post whose pairs are scattered; the app checks
 //! the rows it shows against their bodies when it fetches them for the snippet. 초성 is a title
-//! feature (CONTRACT §3 ranks it with titles): a query with compatibility consonants does not
+//! feature (정확도순 ranks it with titles): a query with compatibility consonants does not
 //! search bodies.
 //!
 //! Hand-written rather than a search crate: none of them index Korean by syllable pairs with the

@@ -1,7 +1,7 @@
 //! Calendar dates as the board shows them (`YYYY-MM-DD`).
 //!
 //! Hand-written rather than `chrono`/`time`: the board only needs to validate, order and print
-//! plain dates, and a date crate would add size to the wasm for nothing (see issue 10).
+//! plain dates, and a date crate would add size to the wasm for nothing.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,5 @@
 //! Pure logic of the ESG 정책뉴스 board: the dataset model shared by the builder and the browser
-//! app, the URL state of `CONTRACT.md` §1, the orders of §3 and pagination.
+//! app, the URL state (README "URL parameters"), the orders and pagination.
 //!
 //! Nothing here touches the web or the file system, so all of it is tested natively and fast;
 //! the Leptos app and `board-build` are thin shells around it.

@@ -4,7 +4,7 @@
 //! - `board.json`: the [`Manifest`]: board meta, count, departments with counts, and the list of
 //!   shards. Small, whatever the board's size.
 //! - `list/<i>.json`: a [`Shard`] of at most `shard_size` [`PostSummary`] rows, shards in the
-//!   `new` order of CONTRACT.md §3, so the first screen needs only `list/0.json`. No bodies.
+//!   `new` order (`model::by_new`), so the first screen needs only `list/0.json`. No bodies.
 //! - `posts/<번호 / 10000>/<번호 / 10>.json`: a [`BodyShard`] with the bodies of up to ten
 //!   consecutive posts, fetched when one of them is opened (a few kB; folders of at most 1000
 //!   files, for any file system).
@@ -67,7 +67,7 @@ pub struct Shard {
 pub struct BoardIndex {
     pub schema_version: u32,
     pub board: BoardMeta,
-    /// Posts in the `new` order of `CONTRACT.md` §3.
+    /// Posts in the `new` order ([`by_new`]).
     pub posts: Vec<PostSummary>,
     /// Every 담당부서 with how many posts carry it, by name.
     pub departments: Vec<DeptCount>,
@@ -255,7 +255,7 @@ impl BoardIndex {
             )));
         }
         let mut index = BoardIndex::first_part(&manifest, shards);
-        // The order every view relies on (CONTRACT.md §3 `new`), even for a dataset that was
+        // The order every view relies on (`new`, [`by_new`]), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
         if !in_new_order(&index.posts) {
             index.posts.sort_by(by_new);

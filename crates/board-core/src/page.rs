@@ -17,7 +17,7 @@ pub struct Pagination {
 }
 
 impl Pagination {
-    /// Clamps `requested` into `1..=last` (`CONTRACT.md` §1: `page` out of range is clamped).
+    /// Clamps `requested` into `1..=last` (a `page=` out of range is clamped).
     pub fn new(total: usize, requested: u32, size: u32) -> Pagination {
         let size = size.max(1);
         let last = total.div_ceil(size as usize).clamp(1, u32::MAX as usize) as u32;

@@ -1,4 +1,4 @@
-//! Which posts a list shows, and in what order (`CONTRACT.md` §1 filters, §3 orders).
+//! Which posts a list shows, and in what order (the URL's filters, the orders).
 //!
 //! One entry point, [`select`], is what every view uses; matching is the Korean-aware engine of
 //! [`crate::search`], over keys prepared once per dataset.
@@ -322,7 +322,7 @@ pub fn position(index: &BoardIndex, rows: &[usize], no: u32) -> Option<usize> {
 }
 
 /// The neighbours of post `no` in an ordered list: (the row above, the row below), i.e.
-/// (이전글, 다음글) of `CONTRACT.md` §2.
+/// (이전글, 다음글).
 pub fn neighbours(index: &BoardIndex, rows: &[usize], no: u32) -> (Option<u32>, Option<u32>) {
     let Some(at) = position(index, rows, no) else {
         return (None, None);

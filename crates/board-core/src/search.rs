@@ -1,6 +1,6 @@
 //! The Korean-aware query engine: how a reader's typing finds a post.
 //!
-//! Rules (issue 5): Hangul composed (NFC for Hangul), Latin case and full-width forms folded;
+//! Rules: Hangul composed (NFC for Hangul), Latin case and full-width forms folded;
 //! substring anywhere; spaces ignored (임금 체불 = 임금체불), or, when the joined query does not
 //! match, every space-separated term must match (AND); compatibility consonants match syllable
 //! initials (ㅇㄱㅊㅂ finds 임금체불, 고용ㄴㄷ finds 고용노동); the last syllable may still be being

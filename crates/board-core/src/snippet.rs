@@ -1,4 +1,4 @@
-//! The body snippet shown under a title found by its body (issue 5): the text around the first
+//! The body snippet shown under a title found by its body: the text around the first
 //! body hit, with every hit in it marked.
 
 use crate::search::{Haystack, Query};

@@ -1,4 +1,4 @@
-//! The URL state of `CONTRACT.md` §1: everything lives in the query string.
+//! The board's URL state: everything lives in the query string (README "URL parameters").
 //!
 //! Parsing never fails: each invalid value falls back as the contract says, so any pasted or
 //! hand-edited link opens something sensible. A repeated parameter: the first one wins.

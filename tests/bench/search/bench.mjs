@@ -1,7 +1,7 @@
-// `cargo xtask bench-search` (issue 5): our Korean search against MiniSearch, FlexSearch and
+// `cargo xtask bench-search`: our Korean search against MiniSearch, FlexSearch and
 // Fuse.js over the same 100k synthetic titles, and against Pagefind over the same bodies, in
 // headless Chromium on 127.0.0.1. The same queries, alternating runs, one page per engine.
-// Correctness is judged by an oracle written here from the rules of issue 5 (regular
+// Correctness is judged by an oracle written here from the search rules the README states (regular
 // expressions built by syllable arithmetic), independent of the Rust engine. Writes the
 // "Search" section of BENCHMARKS.md. Numbers, not pass/fail.
 import { chromium } from 'playwright-core';
@@ -15,7 +15,7 @@ const CORPUS = process.env.CORPUS; // titles.json, bodies.json, pagefind/
 const APP = process.env.APP_100K; // the app with the 100k dataset in data/
 const RUNS = Number(process.env.RUNS || 5);
 
-// ---- the oracle: issue 5's rules as regular expressions -------------------------------------
+// ---- the oracle: the search rules as regular expressions -------------------------------------
 const S = 0xac00;
 const INITIALS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 // Finals 0…27 as [initial index of the consonant, initial index of a compound's second part].
@@ -278,13 +278,13 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const titleRow = (name, r, index) => `| ${name} | ${ms(pct(r.times, 0.5))} | ${ms(pct(r.times, 0.95))} | ${kb(r.gzip)} | ${index} | ${r.correct} / ${TITLE_QUERIES.length} | ${(100 * mean(r.recall)).toFixed(1)} % |`;
 const date = new Date().toISOString().slice(0, 10);
 const md = `<!-- search benchmark: written by cargo xtask bench-search -->
-## Search (issue 5): ours against MiniSearch, FlexSearch, Fuse.js and Pagefind
+## Search: ours against MiniSearch, FlexSearch, Fuse.js and Pagefind
 
 Written by \`cargo xtask bench-search\` on ${date}; ${os.cpus().length} × ${os.cpus()[0]?.model}, headless
 Chromium on 127.0.0.1, the synthetic board of 100,000 posts (\`board-build synth --posts 100000\`).
 ${RUNS} alternating runs of ${TITLE_QUERIES.length} title queries (substring, spaced, several terms, 초성, the syllable
 being typed, mixed, no match) and ${BODY_QUERIES.length} body queries. "Correct" means exactly the posts the
-rules of issue 5 select (an oracle in \`tests/bench/search/bench.mjs\`, regular expressions by
+search rules select (an oracle in \`tests/bench/search/bench.mjs\`, regular expressions by
 syllable arithmetic, independent of our Rust engine); recall is the share of those found.
 
 ### Titles (100,000 titles; each library as documented, index built in the page)
