@@ -1,116 +1,152 @@
-//! `cargo xtask bench-build`: how long `board-build` takes and how much memory it needs, on
-//! synthetic boards of 100k and 1M posts and on a 100k-row CSV export. Numbers, not pass/fail.
+//! `cargo xtask bench`: the app's performance against its budgets, measured in
+//! headless Chromium by `tests/bench/bench.mjs`, which writes `BENCHMARKS.md`.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
-use crate::build::root;
-use crate::sh::{self, run, step};
+use crate::build::{self, root};
+use crate::serve::{Mount, Server};
+use crate::sh::{run, step};
+use crate::tools;
 
-/// Runs a command, returning (wall seconds, peak RSS in MiB) from the kernel's accounting.
-fn measure(cmd: &mut Command) -> Result<(f64, f64), String> {
-    let shown = format!("{cmd:?}");
-    let started = Instant::now();
-    let child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waiting for our own child with valid out-pointers.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    let secs = started.elapsed().as_secs_f64();
-    if pid < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
-        return Err(format!("failed: {shown}"));
-    }
-    Ok((secs, usage.ru_maxrss as f64 / 1024.0))
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
-/// Writes the posts of a built dataset's list as a CSV export, the way a portal hands one over.
-fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
-    let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
-    let mut out = String::from("번호,제목,글쓴이,날짜,조회수,담당부서\n");
-    for shard in manifest["shards"]
+/// The physical floor: a plain HTML page with the same first 20 rows and the same stylesheet,
+/// no script at all.
+fn write_floor(dist: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(dist.join("data/list/0.json"))
+        .map_err(|e| format!("list/0.json: {e}"))?;
+    let list: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("list/0.json: {e}"))?;
+    let mut rows = String::new();
+    for p in list["posts"]
         .as_array()
-        .ok_or("board.json has no shards")?
+        .ok_or("list/0.json has no posts")?
+        .iter()
+        .take(20)
     {
-        let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
-        for p in list["posts"].as_array().ok_or("shard has no posts")? {
-            let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
-            let _ = writeln!(
-                out,
-                "{},\"{}\",{},{},{},{}",
-                p["no"],
-                text("title"),
-                text("author"),
-                text("date"),
-                p["views"],
-                text("dept")
-            );
+        let s = |k: &str| escape(p[k].as_str().unwrap_or("—"));
+        let _ = write!(
+            rows,
+            "<tr><td class=\"col-no\">{}</td><td class=\"col-title\"><span class=\"title-line\"><a class=\"title-link\" href=\"?post={}\">{}</a></span></td><td class=\"col-author\">{}</td><td class=\"col-date\">{}</td><td class=\"col-views\">{}</td></tr>",
+            p["no"], p["no"], s("title"), s("author"), s("date"), p["views"]
+        );
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::copy(dist.join("board.css"), out.join("board.css"))
+        .map_err(|e| format!("board.css: {e}"))?;
+    let html = format!(
+        "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>ESG 정책뉴스</title><link rel=\"stylesheet\" href=\"board.css\"></head><body><main><div class=\"esg-board\"><h1 class=\"board-title\">ESG 정책뉴스</h1><table class=\"board-table\"><caption>ESG 정책뉴스 목록</caption><thead><tr><th scope=\"col\" class=\"col-no\">번호</th><th scope=\"col\" class=\"col-title\">제목</th><th scope=\"col\" class=\"col-author\">글쓴이</th><th scope=\"col\" class=\"col-date\">날짜</th><th scope=\"col\" class=\"col-views\">조회수</th></tr></thead><tbody>{rows}</tbody></table></div></main></body></html>"
+    );
+    std::fs::write(out.join("index.html"), html).map_err(|e| format!("floor: {e}"))
+}
+
+fn copy_app(dist: &Path, out: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    build::walk(dist, &mut files);
+    for f in files {
+        let rel = f.strip_prefix(dist).expect("under dist");
+        if rel.starts_with("data") {
+            continue;
         }
+        let to = out.join(rel);
+        std::fs::create_dir_all(to.parent().expect("a parent"))
+            .map_err(|e| format!("{}: {e}", to.display()))?;
+        std::fs::copy(&f, &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
-    std::fs::write(csv, out).map_err(|e| format!("{}: {e}", csv.display()))
-}
-
-fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-pub fn bench_build() -> Result<(), String> {
-    let root = root();
-    step("building board-build (release)");
-    run(sh::cargo()
-        .args(["build", "--quiet", "--release", "-p", "board-build"])
-        .current_dir(&root))?;
-    let bin = root.join("target/release/board-build");
-    let work = root.join("target/bench-build");
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
-    let dir = |name: &str| work.join(name).display().to_string();
-
-    let mut rows = Vec::new();
-    for n in [100_000u32, 1_000_000] {
-        step(&format!("synth --posts {n}"));
-        let (s, mb) = measure(Command::new(&bin).args([
-            "synth",
-            "--posts",
-            &n.to_string(),
-            "--out",
-            &dir(&format!("synth-{n}")),
-        ]))?;
-        rows.push((format!("synth {n} posts"), s, mb));
-    }
-    step("check 100k");
-    let (s, mb) = measure(Command::new(&bin).args(["check", &dir("synth-100000")]))?;
-    rows.push(("check 100k posts".into(), s, mb));
-    step("build from a 100k-row CSV");
-    let csv = work.join("export-100k.csv");
-    export_csv(&work.join("synth-100000"), &csv)?;
-    let (s, mb) = measure(Command::new(&bin).args([
-        "build",
-        &csv.display().to_string(),
-        "--out",
-        &dir("csv-100000"),
-    ]))?;
-    rows.push(("build 100k-row CSV (no bodies)".into(), s, mb));
-    // Rebuilding over an existing dataset includes swapping it out and deleting it.
-    step("synth --posts 1000000 again, replacing the previous dataset");
-    let (s, mb) = measure(Command::new(&bin).args([
-        "synth",
-        "--posts",
-        "1000000",
-        "--out",
-        &dir("synth-1000000"),
-    ]))?;
-    rows.push(("synth 1M posts over an existing 1M dataset".into(), s, mb));
-
-    println!("\n| run | wall time | peak RSS |\n|---|---:|---:|");
-    for (what, s, mb) in &rows {
-        println!("| {what} | {s:.2} s | {mb:.0} MiB |");
-    }
-    let _ = std::fs::remove_dir_all(&work);
     Ok(())
+}
+
+/// A copy of the built app whose dataset is the synthetic board of 100k posts.
+fn app_with_synth(dist: &Path, out: &Path) -> Result<(), String> {
+    copy_app(dist, out)?;
+    build::synth(100_000, &out.join("data"))?;
+    // The copied index.html holds the seed's first page: pre-render this board's instead.
+    build::prerender(&out.join("index.html"))?;
+    build::precompress_file(&out.join("data/board.json"))?;
+    build::precompress_dir(&out.join("data/list"))
+}
+
+pub fn bench() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    build::dist(true)?;
+    let root = root();
+    let dist = root.join("dist");
+    let work = root.join("target/bench-app");
+    let _ = std::fs::remove_dir_all(&work);
+    step("the static floor page and a 100k-post copy of the app");
+    write_floor(&dist, &work.join("floor"))?;
+    let app100k = work.join("app100k");
+    app_with_synth(&dist, &app100k)?;
+    let server = Server::start(
+        vec![
+            Mount::new("/app/", &dist),
+            Mount::new("/floor/", &work.join("floor")),
+            Mount::new("/app100k/", &app100k),
+        ],
+        0,
+    )?;
+    step("measuring in headless Chromium (tests/bench/bench.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg("tests/bench/bench.mjs")
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("DIST", &dist)
+        .env("DIST_100K", &app100k)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))
+}
+
+/// `cargo xtask bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and
+/// Pagefind over the 100k synthetic board, by `tests/bench/search/bench.mjs`. The other engines
+/// are npm packages of `tests/bench/search/` only, installed here, never part of the app.
+pub fn bench_search() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let root = root();
+    let bench_dir = root.join("tests/bench/search");
+    tools::npm_ci(
+        &bench_dir,
+        "MiniSearch, FlexSearch, Fuse.js, Pagefind for the search benchmark",
+    )?;
+    build::dist(true)?;
+    let dist = root.join("dist");
+    let app100k = root.join("target/bench-search-app");
+    let _ = std::fs::remove_dir_all(&app100k);
+    step("a 100k-post copy of the app");
+    app_with_synth(&dist, &app100k)?;
+    let corpus = root.join("target/bench-search");
+    step("the other engines' inputs: titles, bodies, a Pagefind index (minutes, the first time)");
+    run(Command::new("node")
+        .arg(bench_dir.join("prepare.mjs"))
+        .env("DATASET", app100k.join("data"))
+        .env("OUT", &corpus)
+        .current_dir(&root))?;
+    std::fs::write(
+        corpus.join("blank.html"),
+        "<!doctype html><html lang=\"ko\"><meta charset=\"utf-8\"><title>bench</title></html>",
+    )
+    .map_err(|e| format!("blank.html: {e}"))?;
+    let server = Server::start(
+        vec![
+            Mount::new("/app100k/", &app100k),
+            Mount::new("/corpus/", &corpus),
+            Mount::new("/nm/", &bench_dir.join("node_modules")),
+        ],
+        0,
+    )?;
+    step("measuring in headless Chromium (tests/bench/search/bench.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg(bench_dir.join("bench.mjs"))
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("CORPUS", &corpus)
+        .env("APP_100K", &app100k)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))
 }

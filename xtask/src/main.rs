@@ -13,9 +13,9 @@
 //! - `fuzz [SECONDS]`: every cargo-fuzz target for SECONDS (default 60) each.
 
 mod bench;
+mod bench_build;
 mod build;
 mod fuzz;
-mod perf;
 mod serve;
 mod sh;
 mod tools;
@@ -37,9 +37,9 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools()
             .and_then(|()| build::dist(args.get(1).is_some_and(|a| a == "--precompress"))),
         Some("sizes") => build::print_sizes(),
-        Some("bench-build") => bench::bench_build(),
-        Some("bench") => perf::bench(),
-        Some("bench-search") => perf::bench_search(),
+        Some("bench-build") => bench_build::bench_build(),
+        Some("bench") => bench::bench(),
+        Some("bench-search") => bench::bench_search(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
             None => fuzz::fuzz(60),
             Some(Ok(n)) => fuzz::fuzz(n),

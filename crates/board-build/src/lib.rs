@@ -3,6 +3,7 @@
 //! Shaped like BurntSushi's `csv`/`ripgrep`: the work is here, `main.rs` is a thin CLI, and every
 //! input error names `file:line` and the cause ([`Error`]).
 
+pub mod check;
 pub mod durable;
 pub mod error;
 pub mod feeds;
@@ -16,7 +17,7 @@ pub mod synth;
 pub mod text;
 
 pub use error::{Error, Place};
-pub use merge::{Board, Built, Dataset};
+pub use merge::{Built, Dataset, Merger};
 
 use std::path::{Path, PathBuf};
 
@@ -47,14 +48,14 @@ fn is_hidden(p: &Path) -> bool {
 }
 
 /// Reads and parses every source, in order, into one merged board.
-pub fn read_sources(files: &[PathBuf]) -> Result<Board, Error> {
-    let mut board = Board::default();
+pub fn read_sources(files: &[PathBuf]) -> Result<Merger, Error> {
+    let mut board = Merger::default();
     read_into(&mut board, files)?;
     Ok(board)
 }
 
 /// Reads sources into a board already begun (e.g. one given a `--name`).
-pub fn read_into(board: &mut Board, files: &[PathBuf]) -> Result<(), Error> {
+pub fn read_into(board: &mut Merger, files: &[PathBuf]) -> Result<(), Error> {
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {

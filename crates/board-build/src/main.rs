@@ -70,13 +70,8 @@ struct WriteArgs {
 impl WriteArgs {
     fn options(self) -> Result<Options, board_build::Error> {
         if let Some(url) = &self.site_url {
-            board_build::feeds::check_site_url(url).map_err(|cause| board_build::Error {
-                place: board_build::Place {
-                    path: "--site-url".into(),
-                    line: None,
-                },
-                cause,
-            })?;
+            board_build::feeds::check_site_url(url)
+                .map_err(|cause| board_build::Error::usage("--site-url", cause))?;
         }
         Ok(Options {
             shard_size: self.shard_size.max(1),
@@ -109,7 +104,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             let staging = Staging::new(&out)?;
             announce_link(&staging);
             let files = board_build::source_files(&sources)?;
-            let mut board = board_build::Board::default();
+            let mut board = board_build::Merger::default();
             if let Some(name) = name {
                 board.name(name);
             }
@@ -150,7 +145,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             );
         }
         Command::Check { dir } => {
-            let r = board_build::output::check(&dir)?;
+            let r = board_build::check::check(&dir)?;
             println!(
                 "{}: sound ({} posts in {} list files, {} bodies)",
                 dir.display(),

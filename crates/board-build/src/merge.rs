@@ -13,13 +13,13 @@ use crate::Error;
 fn fill(no: u32, first: &mut Located, later: Located) -> Result<(), Error> {
     let (a, b) = (&mut first.record, later.record);
     if !b.title.is_empty() && !a.title.is_empty() && b.title != a.title {
-        return Err(Error {
-            place: later.place,
-            cause: format!(
+        return Err(Error::conflict(
+            later.place,
+            format!(
                 "번호 {no} has the title {:?} here but {:?} at {}",
                 b.title, a.title, first.place
             ),
-        });
+        ));
     }
     if a.title.is_empty() {
         a.title = b.title;
@@ -35,7 +35,7 @@ fn fill(no: u32, first: &mut Located, later: Located) -> Result<(), Error> {
 
 /// The board being assembled from sources.
 #[derive(Debug, Default)]
-pub struct Board {
+pub struct Merger {
     name: Option<String>,
     posts: BTreeMap<u32, Located>,
     /// Posts that carry no 번호 (an article captured above a list); numbered in `finish`.
@@ -57,7 +57,7 @@ pub struct Built {
     pub notes: Vec<String>,
 }
 
-impl Board {
+impl Merger {
     /// Sets the board's name, overriding what sources say.
     pub fn name(&mut self, name: String) {
         self.name = Some(name);
@@ -98,10 +98,10 @@ impl Board {
         let mut articles = std::mem::take(&mut self.unnumbered);
         for a in &articles {
             if a.record.title.is_empty() || a.record.date.is_none() {
-                return Err(Error {
-                    place: a.place.clone(),
-                    cause: "a post without 번호 needs a 제목 and a date (날짜 or source line `(YYYY.MM.DD 기관)`)".into(),
-                });
+                return Err(Error::input(
+                    a.place.clone(),
+                    "a post without 번호 needs a 제목 and a date (날짜 or source line `(YYYY.MM.DD 기관)`)",
+                ));
             }
         }
         articles.sort_by(|a, b| {
@@ -117,14 +117,14 @@ impl Board {
                 .next_back()
                 .map_or(Some(1), |n| n.checked_add(1))
             else {
-                return Err(Error {
-                    place: a.place.clone(),
-                    cause: format!(
+                return Err(Error::input(
+                    a.place.clone(),
+                    format!(
                         "a post without 번호 gets the next number above the highest, and the \
                          highest is already {} (the largest 번호 there is); give this post a 번호",
                         u32::MAX
                     ),
-                });
+                ));
             };
             self.notes
                 .push(format!("{}: post has no 번호; numbered {no}", a.place));
@@ -138,10 +138,10 @@ impl Board {
             } else {
                 continue;
             };
-            return Err(Error {
-                place: p.place.clone(),
-                cause: format!("post {no} has no {missing} in any source"),
-            });
+            return Err(Error::input(
+                p.place.clone(),
+                format!("post {no} has no {missing} in any source"),
+            ));
         }
         self.note_duplicate_titles();
         let notes = std::mem::take(&mut self.notes);
@@ -242,8 +242,8 @@ mod tests {
     use super::*;
     use crate::source;
 
-    fn board(sources: &[(&str, &str)]) -> Result<Board, Error> {
-        let mut b = Board::default();
+    fn board(sources: &[(&str, &str)]) -> Result<Merger, Error> {
+        let mut b = Merger::default();
         for (name, text) in sources {
             b.add_source(Path::new(name), source::parse(Path::new(name), text)?)?;
         }

@@ -37,7 +37,7 @@ pub struct OutDir {
 }
 
 fn refuse(path: &Path, cause: String) -> Error {
-    Error::io(path, std::io::Error::other(cause))
+    Error::refused(path, cause)
 }
 
 /// Decides where a dataset asked for at `out` goes, or why it may not.

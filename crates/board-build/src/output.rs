@@ -1,19 +1,18 @@
-//! Writing a dataset directory atomically, and checking one.
+//! Writing a dataset directory atomically (reading and checking one: `crate::check`).
 //!
 //! Everything is written into a hidden sibling of DIR (`.DIR.new-<pid>`), then swapped in with
 //! renames, so a failed build (bad input, full disk, a killed process) leaves the previous DIR
 //! as it was. Same data, same bytes: compact JSON, fixed order, no timestamps.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use board_core::body_index::{index_path, IndexBuilder, IndexMeta, IndexShard};
+use board_core::body_index::{IndexBuilder, IndexMeta};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
-use crate::{Dataset, Error, Place};
+use crate::{Dataset, Error};
 
 /// Rows per list shard: small enough that the first screen's data is a few tens of kB even for
 /// a huge board, large enough that a 100k-post board is a hundred files.
@@ -259,128 +258,6 @@ pub fn write_into(mut staging: Staging, d: &Dataset, opts: &Options) -> Result<(
     progress.finish();
     staging.finish_list(&d.index, opts)?;
     staging.commit()
-}
-
-/// What `check` found in a sound dataset.
-#[derive(Debug, PartialEq, Eq)]
-pub struct CheckReport {
-    pub posts: usize,
-    pub shards: usize,
-    pub bodies: usize,
-}
-
-fn at(path: &Path, cause: impl Into<String>) -> Error {
-    Error {
-        place: Place {
-            path: path.to_path_buf(),
-            line: None,
-        },
-        cause: cause.into(),
-    }
-}
-
-/// Reads a built dataset's list (`board.json` and every list file) as the app assembles it.
-pub fn read_list(dir: &Path) -> Result<BoardIndex, Error> {
-    read_list_files(dir).map(|(index, _)| index)
-}
-
-/// The list, and how many list files it came in.
-fn read_list_files(dir: &Path) -> Result<(BoardIndex, usize), Error> {
-    let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
-    let manifest_path = dir.join(INDEX_FILE);
-    let manifest = Manifest::from_json(&read(&manifest_path)?)
-        .map_err(|e| at(&manifest_path, e.to_string()))?;
-    let mut shards = Vec::with_capacity(manifest.shards.len());
-    for rel in &manifest.shards {
-        let path = dir.join(rel);
-        let shard = Shard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
-        if shard.posts.len() > manifest.shard_size || shard.posts.is_empty() {
-            return Err(at(
-                &path,
-                format!(
-                    "{} rows; shards hold 1 to {}",
-                    shard.posts.len(),
-                    manifest.shard_size
-                ),
-            ));
-        }
-        shards.push(shard);
-    }
-    let n = shards.len();
-    BoardIndex::assemble(manifest, shards)
-        .map(|index| (index, n))
-        .map_err(|e| at(&manifest_path, e.to_string()))
-}
-
-/// Validates a built dataset: a known schema, every listed shard and announced body present
-/// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
-pub fn check(dir: &Path) -> Result<CheckReport, Error> {
-    let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
-    let manifest_path = dir.join(INDEX_FILE);
-    let (index, n_shards) = read_list_files(dir)?;
-    let departments = index.departments.clone();
-    let index_files = index.body_index.map_or(0, |m| m.shards);
-    for i in 0..index_files {
-        let path = dir.join(index_path(i));
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
-    }
-    let mut seen = BTreeSet::new();
-    for p in &index.posts {
-        if !seen.insert(p.no) {
-            return Err(at(&manifest_path, format!("번호 {} appears twice", p.no)));
-        }
-    }
-    if !board_core::model::in_new_order(&index.posts) {
-        return Err(at(
-            &manifest_path,
-            "posts are not in the `new` order (date, then 번호, descending)",
-        ));
-    }
-    for d in &departments {
-        let n = index
-            .posts
-            .iter()
-            .filter(|p| p.dept.as_deref() == Some(d.name.as_str()))
-            .count();
-        if n != d.count as usize {
-            return Err(at(
-                &manifest_path,
-                format!(
-                    "담당부서 {:?} counts {} posts, the list has {n}",
-                    d.name, d.count
-                ),
-            ));
-        }
-    }
-    let mut bodies = 0;
-    let mut with_body: Vec<u32> = index
-        .posts
-        .iter()
-        .filter(|p| p.has_body)
-        .map(|p| p.no)
-        .collect();
-    with_body.sort_unstable();
-    let mut loaded: Option<(String, BodyShard)> = None;
-    for no in with_body {
-        let rel = body_path(no);
-        let path = dir.join(&rel);
-        if loaded.as_ref().is_none_or(|(r, _)| *r != rel) {
-            let shard =
-                BodyShard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
-            loaded = Some((rel, shard));
-        }
-        let (_, shard) = loaded.as_ref().expect("just loaded");
-        if shard.get(no).is_none() {
-            return Err(at(&path, format!("has no body for post {no}")));
-        }
-        bodies += 1;
-    }
-    Ok(CheckReport {
-        posts: index.posts.len(),
-        shards: n_shards,
-        bodies,
-    })
 }
 
 #[cfg(test)]

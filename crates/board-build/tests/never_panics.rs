@@ -54,7 +54,7 @@ proptest! {
     /// Whatever parses also merges and finishes (or fails) without a panic.
     #[test]
     fn sniff_merge_finish(a in sourceish(), b in sourceish()) {
-        let mut board = board_build::Board::default();
+        let mut board = board_build::Merger::default();
         for (name, text) in [("a.txt", &a), ("b.csv", &b)] {
             if let Ok(parsed) = board_build::source::parse(Path::new(name), text) {
                 if board.add_source(Path::new(name), parsed).is_err() {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use board_build::{output, read_sources, source_files, Built};
+use board_build::{check, output, read_sources, source_files, Built};
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
@@ -100,8 +100,8 @@ fn writes_a_sound_deterministic_dataset() {
         "the list file must not carry bodies"
     );
     assert_eq!(
-        output::check(&a).unwrap(),
-        output::CheckReport {
+        check::check(&a).unwrap(),
+        check::CheckReport {
             posts: 21,
             shards: 1,
             bodies: 1

@@ -357,13 +357,13 @@ impl IndexShard {
 }
 
 /// One condition of a plan: a post must hold at least one of these keys.
-type Need = Vec<Key>;
+type AnyKey = Vec<Key>;
 
 /// What a query asks of the body index: for the joined query, and for each term.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    joined: Vec<Need>,
-    terms: Vec<Vec<Need>>,
+    joined: Vec<AnyKey>,
+    terms: Vec<Vec<AnyKey>>,
 }
 
 /// The characters a query character stands for in a body: itself, or, for the syllable being
@@ -376,7 +376,7 @@ fn chars_of(q: Q) -> Option<Vec<char>> {
     }
 }
 
-fn needs(seq: &[Q]) -> Option<Vec<Need>> {
+fn needs(seq: &[Q]) -> Option<Vec<AnyKey>> {
     let sets = seq
         .iter()
         .map(|&q| chars_of(q))
@@ -461,7 +461,7 @@ impl Plan {
             Ok(v)
         };
         // The posts meeting every condition; stops at the first empty intersection.
-        let all = |needs: &[Need]| -> Result<Vec<u32>, DatasetError> {
+        let all = |needs: &[AnyKey]| -> Result<Vec<u32>, DatasetError> {
             let mut acc: Option<Vec<u32>> = None;
             for need in needs {
                 let lists = need

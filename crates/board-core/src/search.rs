@@ -192,18 +192,18 @@ fn needed_initial(q: Q) -> Option<u8> {
 /// What a text must hold for a query to match it, as masks over [`Sig`]: worked out once per
 /// query, so testing a title is three mask comparisons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Need {
+struct SigMask {
     chars: u64,
     pairs: u64,
     initials: u32,
 }
 
-impl Need {
+impl SigMask {
     /// Query characters match one text character each, side by side (only the last may take
     /// two), so neighbouring query characters that need initials need them in neighbouring
     /// syllables.
-    fn of(q: &[Q]) -> Need {
-        let mut need = Need::default();
+    fn of(q: &[Q]) -> SigMask {
+        let mut need = SigMask::default();
         for &qc in q {
             match qc {
                 Q::Lit(c) => need.chars |= char_bit(c),
@@ -239,7 +239,7 @@ impl Sig {
     }
 
     /// Whether a text with this signature could hold what `need` asks for.
-    fn admits(self, need: &Need) -> bool {
+    fn admits(self, need: &SigMask) -> bool {
         self.chars & need.chars == need.chars
             && self.initials & need.initials == need.initials
             && self.pairs & need.pairs == need.pairs
@@ -324,8 +324,8 @@ pub struct Query {
     joined: Vec<Q>,
     terms: Vec<Vec<Q>>,
     /// What a text needs for `joined`, and for each term.
-    joined_need: Need,
-    terms_need: Vec<Need>,
+    joined_need: SigMask,
+    terms_need: Vec<SigMask>,
 }
 
 /// Where a query matched in one text.
@@ -374,8 +374,8 @@ impl Query {
             joined = terms[0].clone();
         }
         Some(Query {
-            joined_need: Need::of(&joined),
-            terms_need: terms.iter().map(|t| Need::of(t)).collect(),
+            joined_need: SigMask::of(&joined),
+            terms_need: terms.iter().map(|t| SigMask::of(t)).collect(),
             joined,
             terms,
         })
@@ -384,7 +384,7 @@ impl Query {
     /// Whether the query matches a text, and whether a match is exact (the rule of
     /// [`Query::find`], without positions: it stops at the first exact match).
     pub fn matches(&self, t: Text<'_>) -> Option<bool> {
-        let admits = |need: &Need| t.sig.is_none_or(|sig| sig.admits(need));
+        let admits = |need: &SigMask| t.sig.is_none_or(|sig| sig.admits(need));
         if !admits(&self.joined_need)
             && (self.terms.len() < 2 || !self.terms_need.iter().all(admits))
         {

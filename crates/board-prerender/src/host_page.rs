@@ -168,14 +168,14 @@ pub fn host(path: &Path, html: &str) -> Result<Host, Error> {
     let board = tags
         .iter()
         .find(|t| t.attr("id") == Some(HOST_ID))
-        .ok_or_else(|| Error {
-            place: board_build::Place {
-                path: path.to_path_buf(),
-                line: None,
-            },
-            cause: "no element with id=\"esg-board\": that is where the board (and its first \
-                    page) goes"
-                .into(),
+        .ok_or_else(|| {
+            Error::input(
+                board_build::Place {
+                    path: path.to_path_buf(),
+                    line: None,
+                },
+                format!("no element with id=\"{HOST_ID}\": that is where the board (and its first page) goes"),
+            )
         })?;
     if board.name != "div" {
         return Err(Error::at(

@@ -22,12 +22,12 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
     let host = host_page::host(page, &html)?;
     if let Some(base) = host.attr("data-base-url") {
         if board_core::host_url::safe_link_base(&base).is_none() {
-            return Err(Error::io(
+            return Err(Error::refused(
                 page,
-                std::io::Error::other(format!(
+                format!(
                     "data-base-url {base:?} is not a relative or http(s) address; the board's \
                      links never lead anywhere else"
-                )),
+                ),
             ));
         }
     }
@@ -39,7 +39,7 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
             .unwrap_or(Path::new(""))
             .join(config.data_base.trim_end_matches('/')),
     };
-    let index = board_build::output::read_list(&dir)?;
+    let index = board_build::check::read_list(&dir)?;
     let markup = render::first_page(Arc::new(index), config);
     let out = host_page::insert(page, &html, &host, &markup)?;
     replace_file(page, out.as_bytes())?;

@@ -8,7 +8,7 @@ pub mod table;
 use std::path::Path;
 
 use crate::record::Located;
-use crate::{Error, Place};
+use crate::Error;
 
 /// What one source gave.
 #[derive(Debug, Default)]
@@ -49,10 +49,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
         first.contains('\t') || first.contains(',') || matches!(ext.as_str(), "csv" | "tsv");
     if looks_tabular {
         if first_at > 0 {
-            return Err(Error {
-                place: Place::new(path, 1),
-                cause: "a table must start with its header row".into(),
-            });
+            return Err(Error::at(path, 1, "a table must start with its header row"));
         }
         return Ok(Parsed {
             board_name: None,

@@ -1,0 +1,127 @@
+//! Reading a built dataset back (as the app assembles it) and checking that it holds together.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use board_core::body_index::{index_path, IndexShard};
+use board_core::model::{body_path, INDEX_FILE};
+use board_core::{BoardIndex, BodyShard, Manifest, Shard};
+
+use crate::Error;
+
+/// What `check` found in a sound dataset.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CheckReport {
+    pub posts: usize,
+    pub shards: usize,
+    pub bodies: usize,
+}
+
+fn at(path: &Path, cause: impl Into<String>) -> Error {
+    Error::dataset(path, cause)
+}
+
+/// Reads a built dataset's list (`board.json` and every list file) as the app assembles it.
+pub fn read_list(dir: &Path) -> Result<BoardIndex, Error> {
+    read_list_files(dir).map(|(index, _)| index)
+}
+
+/// The list, and how many list files it came in.
+fn read_list_files(dir: &Path) -> Result<(BoardIndex, usize), Error> {
+    let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
+    let manifest_path = dir.join(INDEX_FILE);
+    let manifest = Manifest::from_json(&read(&manifest_path)?)
+        .map_err(|e| at(&manifest_path, e.to_string()))?;
+    let mut shards = Vec::with_capacity(manifest.shards.len());
+    for rel in &manifest.shards {
+        let path = dir.join(rel);
+        let shard = Shard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
+        if shard.posts.len() > manifest.shard_size || shard.posts.is_empty() {
+            return Err(at(
+                &path,
+                format!(
+                    "{} rows; shards hold 1 to {}",
+                    shard.posts.len(),
+                    manifest.shard_size
+                ),
+            ));
+        }
+        shards.push(shard);
+    }
+    let n = shards.len();
+    BoardIndex::assemble(manifest, shards)
+        .map(|index| (index, n))
+        .map_err(|e| at(&manifest_path, e.to_string()))
+}
+
+/// Validates a built dataset: a known schema, every listed shard and announced body present
+/// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
+pub fn check(dir: &Path) -> Result<CheckReport, Error> {
+    let read = |p: &Path| fs::read_to_string(p).map_err(|e| Error::io(p, e));
+    let manifest_path = dir.join(INDEX_FILE);
+    let (index, n_shards) = read_list_files(dir)?;
+    let departments = index.departments.clone();
+    let index_files = index.body_index.map_or(0, |m| m.shards);
+    for i in 0..index_files {
+        let path = dir.join(index_path(i));
+        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
+    }
+    let mut seen = BTreeSet::new();
+    for p in &index.posts {
+        if !seen.insert(p.no) {
+            return Err(at(&manifest_path, format!("번호 {} appears twice", p.no)));
+        }
+    }
+    if !board_core::model::in_new_order(&index.posts) {
+        return Err(at(
+            &manifest_path,
+            "posts are not in the `new` order (date, then 번호, descending)",
+        ));
+    }
+    for d in &departments {
+        let n = index
+            .posts
+            .iter()
+            .filter(|p| p.dept.as_deref() == Some(d.name.as_str()))
+            .count();
+        if n != d.count as usize {
+            return Err(at(
+                &manifest_path,
+                format!(
+                    "담당부서 {:?} counts {} posts, the list has {n}",
+                    d.name, d.count
+                ),
+            ));
+        }
+    }
+    let mut bodies = 0;
+    let mut with_body: Vec<u32> = index
+        .posts
+        .iter()
+        .filter(|p| p.has_body)
+        .map(|p| p.no)
+        .collect();
+    with_body.sort_unstable();
+    let mut loaded: Option<(String, BodyShard)> = None;
+    for no in with_body {
+        let rel = body_path(no);
+        let path = dir.join(&rel);
+        if loaded.as_ref().is_none_or(|(r, _)| *r != rel) {
+            let shard =
+                BodyShard::from_json(&read(&path)?).map_err(|e| at(&path, e.to_string()))?;
+            loaded = Some((rel, shard));
+        }
+        let (_, shard) = loaded.as_ref().expect("just loaded");
+        if shard.get(no).is_none() {
+            return Err(at(&path, format!("has no body for post {no}")));
+        }
+        bodies += 1;
+    }
+    Ok(CheckReport {
+        posts: index.posts.len(),
+        shards: n_shards,
+        bodies,
+    })
+}

@@ -1,0 +1,116 @@
+//! `cargo xtask bench-build`: how long `board-build` takes and how much memory it needs, on
+//! synthetic boards of 100k and 1M posts and on a 100k-row CSV export. Numbers, not pass/fail.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::build::root;
+use crate::sh::{self, run, step};
+
+/// Runs a command, returning (wall seconds, peak RSS in MiB) from the kernel's accounting.
+fn measure(cmd: &mut Command) -> Result<(f64, f64), String> {
+    let shown = format!("{cmd:?}");
+    let started = Instant::now();
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child with valid out-pointers.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let secs = started.elapsed().as_secs_f64();
+    if pid < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(format!("failed: {shown}"));
+    }
+    Ok((secs, usage.ru_maxrss as f64 / 1024.0))
+}
+
+/// Writes the posts of a built dataset's list as a CSV export, the way a portal hands one over.
+fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
+    let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
+    let mut out = String::from("번호,제목,글쓴이,날짜,조회수,담당부서\n");
+    for shard in manifest["shards"]
+        .as_array()
+        .ok_or("board.json has no shards")?
+    {
+        let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
+        for p in list["posts"].as_array().ok_or("shard has no posts")? {
+            let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
+            let _ = writeln!(
+                out,
+                "{},\"{}\",{},{},{},{}",
+                p["no"],
+                text("title"),
+                text("author"),
+                text("date"),
+                p["views"],
+                text("dept")
+            );
+        }
+    }
+    std::fs::write(csv, out).map_err(|e| format!("{}: {e}", csv.display()))
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn bench_build() -> Result<(), String> {
+    let root = root();
+    step("building board-build (release)");
+    run(sh::cargo()
+        .args(["build", "--quiet", "--release", "-p", "board-build"])
+        .current_dir(&root))?;
+    let bin = root.join("target/release/board-build");
+    let work = root.join("target/bench-build");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let dir = |name: &str| work.join(name).display().to_string();
+
+    let mut rows = Vec::new();
+    for n in [100_000u32, 1_000_000] {
+        step(&format!("synth --posts {n}"));
+        let (s, mb) = measure(Command::new(&bin).args([
+            "synth",
+            "--posts",
+            &n.to_string(),
+            "--out",
+            &dir(&format!("synth-{n}")),
+        ]))?;
+        rows.push((format!("synth {n} posts"), s, mb));
+    }
+    step("check 100k");
+    let (s, mb) = measure(Command::new(&bin).args(["check", &dir("synth-100000")]))?;
+    rows.push(("check 100k posts".into(), s, mb));
+    step("build from a 100k-row CSV");
+    let csv = work.join("export-100k.csv");
+    export_csv(&work.join("synth-100000"), &csv)?;
+    let (s, mb) = measure(Command::new(&bin).args([
+        "build",
+        &csv.display().to_string(),
+        "--out",
+        &dir("csv-100000"),
+    ]))?;
+    rows.push(("build 100k-row CSV (no bodies)".into(), s, mb));
+    // Rebuilding over an existing dataset includes swapping it out and deleting it.
+    step("synth --posts 1000000 again, replacing the previous dataset");
+    let (s, mb) = measure(Command::new(&bin).args([
+        "synth",
+        "--posts",
+        "1000000",
+        "--out",
+        &dir("synth-1000000"),
+    ]))?;
+    rows.push(("synth 1M posts over an existing 1M dataset".into(), s, mb));
+
+    println!("\n| run | wall time | peak RSS |\n|---|---:|---:|");
+    for (what, s, mb) in &rows {
+        println!("| {what} | {s:.2} s | {mb:.0} MiB |");
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
+}
