@@ -210,3 +210,15 @@ test('odd URLs fall back as the contract says, without errors', async () => {
     await page.assertClean();
   }
 });
+
+test('the wasm cannot start: a sentence where the board would be, in the board\'s language', async () => {
+  for (const [query, sentence] of [['', /^게시판을 시작하지 못했습니다/], ['?lang=en', /^The board could not start/]]) {
+    const page = await openPage(browser, query, (p) => p.route('**/esg-board_bg.wasm', (r) => r.fulfill({ status: 404, body: '' })), { wait: false });
+    const alert = page.locator('#esg-board [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), sentence);
+    // The failed download and the thrown start-up error are expected; nothing else is.
+    page.problems.splice(0, page.problems.length, ...page.problems.filter((p) => !/Failed to load resource|pageerror|WebAssembly|wasm/.test(p)));
+    await page.assertClean();
+  }
+});

@@ -5,6 +5,7 @@
 //! the Leptos app and `board-build` are thin shells around it.
 
 pub mod body_index;
+pub mod body_plan;
 pub mod date;
 pub mod display;
 pub mod hangul;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod page;
 pub mod query;
 pub mod search;
+pub mod signature;
 pub mod snippet;
 pub mod url_state;
 
