@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod durable;
+pub mod encoding;
 pub mod error;
 pub mod feeds;
 pub mod merge;
@@ -15,6 +16,7 @@ pub mod record;
 pub mod source;
 pub mod synth;
 pub mod text;
+pub mod values;
 
 pub use error::{Error, Place};
 pub use merge::{Built, Dataset, Merger};
@@ -47,25 +49,32 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
+/// How sources are read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// Read every source in this encoding instead of telling it from the bytes.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Columns the board has no use for are errors instead of being skipped.
+    pub strict: bool,
+}
+
 /// Reads and parses every source, in order, into one merged board.
 pub fn read_sources(files: &[PathBuf]) -> Result<Merger, Error> {
     let mut board = Merger::default();
-    read_into(&mut board, files)?;
+    read_into(&mut board, files, &ReadOptions::default())?;
     Ok(board)
 }
 
-/// Reads sources into a board already begun (e.g. one given a `--name`).
-pub fn read_into(board: &mut Merger, files: &[PathBuf]) -> Result<(), Error> {
+/// Reads sources into a board already begun (e.g. one given a `--name`). Each file's encoding
+/// is told from its bytes (or forced); it is said among the notes when it is not plain UTF-8.
+pub fn read_into(board: &mut Merger, files: &[PathBuf], opts: &ReadOptions) -> Result<(), Error> {
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            Error::at(path, line, "not UTF-8 text")
-        })?;
-        board.add_source(path, source::parse(path, &text)?)?;
+        let (text, read_as) = encoding::decode(path, &bytes, opts.encoding)?;
+        if let Some(name) = read_as {
+            board.note(format!("{}: read as {name}", path.display()));
+        }
+        board.add_source(path, source::parse_with(path, &text, opts)?)?;
     }
     Ok(())
 }

@@ -32,6 +32,13 @@ enum Command {
         /// The board's name (the list's caption); default: the name captured pages give.
         #[arg(long)]
         name: Option<String>,
+        /// Read every source in this encoding (utf-8, cp949/euc-kr, utf-16) instead of telling
+        /// it from the bytes.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Make columns the board has no use for errors instead of skipping them.
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -97,8 +104,20 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             sources,
             out,
             name,
+            encoding,
+            strict,
             write,
         } => {
+            let encoding = match encoding.as_deref() {
+                None => None,
+                Some(e) => Some(board_build::encoding::by_name(e).ok_or_else(|| {
+                    board_build::Error::usage(
+                        "--encoding",
+                        format!("{e:?} is not one of utf-8, cp949 (euc-kr), utf-16, utf-16be"),
+                    )
+                })?),
+            };
+            let read = board_build::ReadOptions { encoding, strict };
             let opts = write.options()?;
             // Refuse a folder that may not be replaced before the work, not after it.
             let staging = Staging::new(&out)?;
@@ -108,7 +127,7 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             if let Some(name) = name {
                 board.name(name);
             }
-            board_build::read_into(&mut board, &files)?;
+            board_build::read_into(&mut board, &files, &read)?;
             let built = board.finish()?;
             for note in &built.notes {
                 eprintln!("board-build: {note}");

@@ -63,7 +63,13 @@ impl Merger {
         self.name = Some(name);
     }
 
+    /// Something worth saying on stderr about the sources.
+    pub fn note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
     pub fn add_source(&mut self, path: &Path, parsed: Parsed) -> Result<(), Error> {
+        self.notes.extend(parsed.notes);
         match (&self.name, parsed.board_name) {
             (None, Some(n)) => self.name = Some(n),
             (Some(n), Some(other)) if *n != other => self.notes.push(format!(

@@ -57,8 +57,9 @@ impl Column {
     }
 }
 
-/// Reads a field's text into the record, validating numbers and dates (no silent rewriting:
-/// `1,234` is refused, not read as 1234). Empty text leaves the field unset.
+/// Reads a field's text into the record, validating numbers and dates as exports write them
+/// (`crate::values`: `1,234`, `2026. 3. 2.`, …; anything else is refused, never guessed).
+/// Empty text leaves the field unset.
 pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
     let text = crate::text::clean(raw);
     if text.is_empty() {
@@ -67,17 +68,20 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
     match col {
         Column::No => {
             r.no = Some(
-                text.parse()
-                    .map_err(|_| format!("번호 {text:?} is not a post number"))?,
+                crate::values::number(&text)
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| format!("번호 {text:?} is not a post number"))?,
             );
         }
         Column::Title => r.title = text,
         Column::Author => r.author = Some(text),
-        Column::Date => r.date = Some(text.parse().map_err(|e| format!("날짜: {e}"))?),
+        Column::Date => {
+            r.date = Some(crate::values::date(&text).map_err(|e| format!("날짜: {e}"))?)
+        }
         Column::Views => {
             r.views = Some(
-                text.parse()
-                    .map_err(|_| format!("조회수 {text:?} is not a whole number"))?,
+                crate::values::number(&text)
+                    .ok_or_else(|| format!("조회수 {text:?} is not a whole number"))?,
             );
         }
         Column::Dept => r.dept = Some(text),

@@ -59,7 +59,7 @@ fn every_bad_input_names_file_and_line_exits_1_and_keeps_the_previous_dataset() 
         (
             "bad-date.csv",
             "no,title,date\n1,a,2025-13-01\n".as_bytes(),
-            "bad-date.csv:2: 날짜: not a date",
+            "bad-date.csv:2: 날짜: \"2025-13-01\" is not a date",
         ),
         (
             "views.txt",
@@ -83,13 +83,13 @@ fn every_bad_input_names_file_and_line_exits_1_and_keeps_the_previous_dataset() 
         ),
         (
             "header.csv",
-            "번호,제목,별점\n1,a,5\n".as_bytes(),
-            "header.csv:1: unknown column \"별점\"",
+            "IP,별점\n1.2.3.4,5\n".as_bytes(),
+            "header.csv:1: no column the board uses",
         ),
         (
-            "latin1.txt",
-            b"B\n\xb9\xf8\xc8\xa3\n",
-            "latin1.txt:2: not UTF-8 text",
+            "binary.txt",
+            b"B\n\xff\xfe\xfd\n",
+            "binary.txt:2: bytes that are neither UTF-8 nor CP949",
         ),
         ("empty.csv", b"", "empty.csv:1: empty source"),
         ("blank.jsonl", b"\n \n", "blank.jsonl:1: empty source"),

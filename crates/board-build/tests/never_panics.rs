@@ -42,8 +42,8 @@ proptest! {
 
     #[test]
     fn tables(text in sourceish()) {
-        let _ = board_build::source::table::parse(Path::new("p.csv"), &text, b',');
-        let _ = board_build::source::table::parse(Path::new("p.tsv"), &text, b'\t');
+        let _ = board_build::source::table::parse(Path::new("p.csv"), &text, b',', false);
+        let _ = board_build::source::table::parse(Path::new("p.tsv"), &text, b'\t', true);
     }
 
     #[test]

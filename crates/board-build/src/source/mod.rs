@@ -16,10 +16,17 @@ pub struct Parsed {
     /// The board's name, where the source says it (captured pages do).
     pub board_name: Option<String>,
     pub records: Vec<Located>,
+    /// What is worth saying on stderr (columns skipped, …).
+    pub notes: Vec<String>,
+}
+
+/// Reads one source's text, with the default options.
+pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
+    parse_with(path, text, &crate::ReadOptions::default())
 }
 
 /// Reads one source's text.
-pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
+pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some((first_at, first)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty())
     else {
@@ -32,8 +39,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
         .to_ascii_lowercase();
     if first.trim_start().starts_with('{') {
         return Ok(Parsed {
-            board_name: None,
             records: jsonl::parse(path, text)?,
+            ..Parsed::default()
         });
     }
     if capture::sniff(text) {
@@ -43,6 +50,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
         return Ok(Parsed {
             board_name: Some(page.board_name),
             records,
+            notes: Vec::new(),
         });
     }
     let looks_tabular =
@@ -51,9 +59,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Error> {
         if first_at > 0 {
             return Err(Error::at(path, 1, "a table must start with its header row"));
         }
+        let (records, skipped) = table::parse(path, text, table::delimiter(first), opts.strict)?;
+        let notes = (!skipped.is_empty())
+            .then(|| {
+                format!(
+                    "{}: skipped columns the board has no use for: {} (--strict makes them errors)",
+                    path.display(),
+                    skipped.join(", ")
+                )
+            })
+            .into_iter()
+            .collect();
         return Ok(Parsed {
             board_name: None,
-            records: table::parse(path, text, table::delimiter(first))?,
+            records,
+            notes,
         });
     }
     Err(Error::at(

@@ -14,35 +14,55 @@ pub fn delimiter(first_line: &str) -> u8 {
     }
 }
 
-/// Parses a CSV/TSV table. Every column must be one the builder knows; a row with another
-/// number of fields than the header is an error on that row's line.
-pub fn parse(path: &Path, text: &str, delimiter: u8) -> Result<Vec<Located>, Error> {
+/// Parses a CSV/TSV table; a row with another number of fields than the header is an error on
+/// that row's line. Columns the builder does not know are skipped and returned by name (wide
+/// exports carry dozens), or, `strict`, are an error.
+pub fn parse(
+    path: &Path,
+    text: &str,
+    delimiter: u8,
+    strict: bool,
+) -> Result<(Vec<Located>, Vec<String>), Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-    let mut columns = Vec::with_capacity(header.len());
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(header.len());
+    let mut skipped = Vec::new();
     for name in header.iter() {
-        let col = Column::from_name(name).ok_or_else(|| {
-            Error::at(
-                path,
-                1,
-                format!(
-                    "unknown column {name:?}: expected 번호, 제목, 글쓴이, 날짜, 조회수, 담당부서, 본문, 출처 \
-                     (or no, title, author, date, views, dept, body, source)"
-                ),
-            )
-        })?;
-        if columns.contains(&col) {
+        let Some(col) = Column::from_name(name) else {
+            if strict {
+                return Err(Error::at(
+                    path,
+                    1,
+                    format!(
+                        "unknown column {name:?}: expected 번호, 제목, 글쓴이, 날짜, 조회수, 담당부서, \
+                         본문, 출처 (or no, title, author, date, views, dept, body, source)"
+                    ),
+                ));
+            }
+            skipped.push(format!("{:?}", name.trim()));
+            columns.push(None);
+            continue;
+        };
+        if columns.contains(&Some(col)) {
             return Err(Error::at(
                 path,
                 1,
                 format!("column {name:?} is given twice"),
             ));
         }
-        columns.push(col);
+        columns.push(Some(col));
+    }
+    if columns.iter().all(Option::is_none) {
+        return Err(Error::at(
+            path,
+            1,
+            "no column the board uses: expected 번호, 제목, 글쓴이, 날짜, 조회수, 담당부서, 본문, 출처 \
+             (or no, title, author, date, views, dept, body, source)",
+        ));
     }
     let mut out = Vec::new();
     for row in reader.records() {
@@ -50,7 +70,9 @@ pub fn parse(path: &Path, text: &str, delimiter: u8) -> Result<Vec<Located>, Err
         let line = row.position().map_or(0, |p| p.line() as usize);
         let mut r = Record::default();
         for (col, raw) in columns.iter().zip(row.iter()) {
-            set_field(&mut r, *col, raw).map_err(|cause| Error::at(path, line, cause))?;
+            if let Some(col) = col {
+                set_field(&mut r, *col, raw).map_err(|cause| Error::at(path, line, cause))?;
+            }
         }
         if r == Record::default() {
             continue; // a row of empty cells
@@ -60,7 +82,7 @@ pub fn parse(path: &Path, text: &str, delimiter: u8) -> Result<Vec<Located>, Err
             record: r,
         });
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
@@ -81,11 +103,21 @@ mod tests {
     use super::*;
 
     fn p(text: &str) -> Result<Vec<Located>, Error> {
-        parse(
-            Path::new("t.csv"),
-            text,
-            delimiter(text.lines().next().unwrap_or("")),
-        )
+        let d = delimiter(text.lines().next().unwrap_or(""));
+        parse(Path::new("t.csv"), text, d, true).map(|(rows, _)| rows)
+    }
+
+    #[test]
+    fn wide_exports_skip_unknown_columns_and_read_export_values() {
+        let text = "번호,제목,작성자,작성일,조회수,IP,추천\r\n1,\"임금 체불\n점검\",관리자,2026. 3. 2.,\"1,234\",1.2.3.4,5\r\n";
+        let (rows, skipped) = parse(Path::new("t.csv"), text, b',', false).unwrap();
+        assert_eq!(skipped, ["\"IP\"", "\"추천\""]);
+        let r = &rows[0].record;
+        assert_eq!((r.no, r.views), (Some(1), Some(1234)));
+        assert_eq!(r.date.unwrap().to_string(), "2026-03-02");
+        assert_eq!(r.title, "임금 체불\n점검");
+        let e = parse(Path::new("t.csv"), "IP,추천\n1,2\n", b',', false).unwrap_err();
+        assert!(e.to_string().contains("no column the board uses"), "{e}");
     }
 
     #[test]
@@ -126,14 +158,14 @@ mod tests {
             e.to_string(),
             "t.csv:3: row has 2 fields but the header has 3"
         );
-        let e = p("no,title,views\n1,a,\"1,234\"\n").unwrap_err();
+        let e = p("no,title,views\n1,a,\"1,23\"\n").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "t.csv:2: 조회수 \"1,234\" is not a whole number"
+            "t.csv:2: 조회수 \"1,23\" is not a whole number"
         );
-        let e = p("no,title,date\n1,a,2025/01/01\n").unwrap_err();
+        let e = p("no,title,date\n1,a,25/01/01\n").unwrap_err();
         assert!(
-            e.to_string().starts_with("t.csv:2: 날짜: not a date"),
+            e.to_string().starts_with("t.csv:2: 날짜: \"25/01/01\" is not a date"),
             "{e}"
         );
         let e = p("no,title,no\n").unwrap_err();
