@@ -66,3 +66,46 @@ test('bytes that fit no supported encoding, and a two-digit year, are file:line 
   assert.equal(run.status, 1);
   assert.match(run.stderr.toString(), /year\.csv:2: 날짜: "26\.03\.02" is not a date: the year "26" has two digits/);
 });
+
+test('a gnuboard5 write table and a WordPress export merge into one board, bodies as text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'esg-import-'));
+  // phpMyAdmin's CSV of g5_write_notice, in CP949 as a Korean server often writes it.
+  const g5 = '"wr_id","wr_num","wr_reply","wr_parent","wr_is_comment","ca_name","wr_option","wr_subject","wr_content","wr_hit","wr_name","wr_datetime","wr_ip"\r\n'
+    + '"201","-201","","201","0","정책","html1","기후공시 의무화 일정","<p>첫 문단 <b>굵게</b></p><script>window.__pwned=1</script><p>둘째<br>줄</p>","2,048","관리자","2026-02-20 14:03:11","10.0.0.1"\r\n'
+    + '"202","-201","","201","1","","","","댓글 본문","0","손님","2026-02-20 15:00:00","10.0.0.2"\r\n';
+  writeFileSync(join(dir, 'g5_write_notice.csv'), cp949(g5));
+  const wxr = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>ESG 소식</title>
+<wp:author><wp:author_login><![CDATA[admin]]></wp:author_login><wp:author_display_name><![CDATA[정책팀]]></wp:author_display_name></wp:author>
+<item><title>녹색분류체계 &amp; 전환금융</title><dc:creator><![CDATA[admin]]></dc:creator>
+<content:encoded><![CDATA[<!-- wp:paragraph --><p>워드프레스 본문 <img src=x onerror="window.__pwned=2"></p><!-- /wp:paragraph -->]]></content:encoded>
+<wp:post_id>301</wp:post_id><wp:post_date><![CDATA[2026-03-01 09:00:00]]></wp:post_date>
+<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+<item><title>초안</title><wp:post_id>302</wp:post_id><wp:post_date><![CDATA[2026-03-02 09:00:00]]></wp:post_date>
+<wp:status><![CDATA[draft]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+</channel></rss>`;
+  writeFileSync(join(dir, 'wordpress.xml'), wxr);
+  const out = join(dir, 'data');
+  const run = spawnSync(BUILDER, ['build', join(dir, 'g5_write_notice.csv'), join(dir, 'wordpress.xml'), '--out', out, '--name', 'ESG 정책뉴스']);
+  const stderr = run.stderr.toString();
+  assert.equal(run.status, 0, stderr);
+  assert.match(stderr, /skipped 1 comments/);
+  assert.match(stderr, /skipped items that are not published posts: 1 post \(draft\)/);
+
+  const page = await openPage(browser, '', serve(out));
+  await page.locator('tbody tr').first().waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 2);
+  const cells = async (no) => (await rowCells(page, no)).map((c) => c.split('\n')[0]);
+  assert.deepEqual(await cells(201), ['201', '기후공시 의무화 일정', '관리자', '2026-02-20', '2,048']);
+  assert.deepEqual(await cells(301), ['301', '녹색분류체계 & 전환금융', '정책팀', '2026-03-01', '—']);
+  await page.locator('tbody a.title-link', { hasText: '기후공시' }).click();
+  await page.locator('article h2').waitFor();
+  assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['첫 문단 굵게', '둘째\n줄']);
+  await page.getByRole('link', { name: '목록', exact: true }).click();
+  await page.locator('tbody a.title-link', { hasText: '녹색분류체계' }).click();
+  await page.locator('article h2').waitFor();
+  assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['워드프레스 본문']);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.assertClean();
+});

@@ -8,6 +8,7 @@ pub mod durable;
 pub mod encoding;
 pub mod error;
 pub mod feeds;
+pub mod html_text;
 pub mod merge;
 pub mod out_dir;
 pub mod output;

@@ -177,7 +177,8 @@ mod tests {
         assert_eq!(e.to_string(), "t.txt:4: 번호 \"x\" is not a post number");
         let e = p("B\n번호 제목 글쓴이 날짜 조회수\n1 제목 관리자 2025-09-31 7").unwrap_err();
         assert!(
-            e.to_string().starts_with("t.txt:3: 날짜: \"2025-09-31\" is not a date"),
+            e.to_string()
+                .starts_with("t.txt:3: 날짜: \"2025-09-31\" is not a date"),
             "{e}"
         );
         let e = p("B\n번호 제목 글쓴이 날짜 조회수\n1 제목 관리자 2025-09-15 many").unwrap_err();

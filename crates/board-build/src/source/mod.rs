@@ -1,9 +1,11 @@
 //! Board sources, told apart by content (the extension only breaks ties): captured pages,
-//! CSV/TSV tables, JSON Lines.
+//! CSV/TSV tables (gnuboard5 write tables among them), JSON Lines, WordPress exports.
 
 pub mod capture;
+pub mod gnuboard;
 pub mod jsonl;
 pub mod table;
+pub mod wxr;
 
 use std::path::Path;
 
@@ -37,6 +39,9 @@ pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if wxr::sniff(text) {
+        return wxr::parse(path, text);
+    }
     if first.trim_start().starts_with('{') {
         return Ok(Parsed {
             records: jsonl::parse(path, text)?,
@@ -59,17 +64,7 @@ pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<
         if first_at > 0 {
             return Err(Error::at(path, 1, "a table must start with its header row"));
         }
-        let (records, skipped) = table::parse(path, text, table::delimiter(first), opts.strict)?;
-        let notes = (!skipped.is_empty())
-            .then(|| {
-                format!(
-                    "{}: skipped columns the board has no use for: {} (--strict makes them errors)",
-                    path.display(),
-                    skipped.join(", ")
-                )
-            })
-            .into_iter()
-            .collect();
+        let (records, notes) = table::parse(path, text, table::delimiter(first), opts.strict)?;
         return Ok(Parsed {
             board_name: None,
             records,
@@ -80,6 +75,7 @@ pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<
         path,
         first_at + 1,
         "not a board source: expected a captured board page (with the line `번호 제목 글쓴이 날짜 조회수`), \
-         a CSV/TSV table with a header row, or JSON Lines",
+         a CSV/TSV table with a header row (a gnuboard5 write table too), JSON Lines, or a \
+         WordPress export (WXR)",
     ))
 }

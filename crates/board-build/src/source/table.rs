@@ -15,8 +15,9 @@ pub fn delimiter(first_line: &str) -> u8 {
 }
 
 /// Parses a CSV/TSV table; a row with another number of fields than the header is an error on
-/// that row's line. Columns the builder does not know are skipped and returned by name (wide
-/// exports carry dozens), or, `strict`, are an error.
+/// that row's line. Columns the builder does not know are skipped and listed in the notes (wide
+/// exports carry dozens), or, `strict`, are an error. A gnuboard5 write table is read by its
+/// own rules (`super::gnuboard`).
 pub fn parse(
     path: &Path,
     text: &str,
@@ -29,6 +30,9 @@ pub fn parse(
         .flexible(false)
         .from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+    if super::gnuboard::is_write_table(&header) {
+        return super::gnuboard::parse(path, reader, &header, delimiter == b'\t');
+    }
     let mut columns: Vec<Option<Column>> = Vec::with_capacity(header.len());
     let mut skipped = Vec::new();
     for name in header.iter() {
@@ -82,10 +86,20 @@ pub fn parse(
             record: r,
         });
     }
-    Ok((out, skipped))
+    let notes = (!skipped.is_empty())
+        .then(|| {
+            format!(
+                "{}: skipped columns the board has no use for: {} (--strict makes them errors)",
+                path.display(),
+                skipped.join(", ")
+            )
+        })
+        .into_iter()
+        .collect();
+    Ok((out, notes))
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> Error {
+pub(crate) fn csv_error(path: &Path, e: csv::Error) -> Error {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let cause = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -110,8 +124,11 @@ mod tests {
     #[test]
     fn wide_exports_skip_unknown_columns_and_read_export_values() {
         let text = "번호,제목,작성자,작성일,조회수,IP,추천\r\n1,\"임금 체불\n점검\",관리자,2026. 3. 2.,\"1,234\",1.2.3.4,5\r\n";
-        let (rows, skipped) = parse(Path::new("t.csv"), text, b',', false).unwrap();
-        assert_eq!(skipped, ["\"IP\"", "\"추천\""]);
+        let (rows, notes) = parse(Path::new("t.csv"), text, b',', false).unwrap();
+        assert_eq!(
+            notes,
+            ["t.csv: skipped columns the board has no use for: \"IP\", \"추천\" (--strict makes them errors)"]
+        );
         let r = &rows[0].record;
         assert_eq!((r.no, r.views), (Some(1), Some(1234)));
         assert_eq!(r.date.unwrap().to_string(), "2026-03-02");
@@ -165,7 +182,8 @@ mod tests {
         );
         let e = p("no,title,date\n1,a,25/01/01\n").unwrap_err();
         assert!(
-            e.to_string().starts_with("t.csv:2: 날짜: \"25/01/01\" is not a date"),
+            e.to_string()
+                .starts_with("t.csv:2: 날짜: \"25/01/01\" is not a date"),
             "{e}"
         );
         let e = p("no,title,no\n").unwrap_err();
