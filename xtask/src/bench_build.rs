@@ -1,5 +1,6 @@
 //! `cargo xtask bench-build`: how long `board-build` takes and how much memory it needs, on
-//! synthetic boards of 100k and 1M posts and on a 100k-row CSV export. Numbers, not pass/fail.
+//! synthetic boards of 100k and 1M posts, on a 100k-row CSV export and on a 100k-post gnuboard5
+//! export in CP949. Numbers, not pass/fail.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -54,6 +55,55 @@ fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
     std::fs::write(csv, out).map_err(|e| format!("{}: {e}", csv.display()))
 }
 
+/// Writes the posts of a built dataset as a gnuboard5 write table, the way phpMyAdmin exports
+/// `g5_write_<table>` from a Korean server: CP949, quoted cells, HTML bodies, a comment after
+/// every tenth post.
+fn export_gnuboard_cp949(dataset: &Path, csv: &Path) -> Result<(), String> {
+    let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
+    let mut out = String::from(
+        "\"wr_id\",\"wr_num\",\"wr_parent\",\"wr_is_comment\",\"ca_name\",\"wr_option\",\
+         \"wr_subject\",\"wr_content\",\"wr_hit\",\"wr_name\",\"wr_datetime\",\"wr_ip\"\r\n",
+    );
+    let mut next_comment = 10_000_000u64;
+    for shard in manifest["shards"]
+        .as_array()
+        .ok_or("board.json has no shards")?
+    {
+        let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
+        for p in list["posts"].as_array().ok_or("shard has no posts")? {
+            let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
+            let no = p["no"].as_u64().unwrap_or(0);
+            let _ = write!(
+                out,
+                "\"{no}\",\"-{no}\",\"{no}\",\"0\",\"{}\",\"html1\",\"{}\",\
+                 \"<p>{} 관련 안내입니다.</p><p>자세한 내용은 <a href=\"\"https://www.me.go.kr\"\">누리집</a>을 \
+                 참고하세요.<br>문의: {}</p>\",\"{}\",\"{}\",\"{} 09:30:00\",\"10.0.0.1\"\r\n",
+                text("dept"),
+                text("title"),
+                text("title"),
+                text("dept"),
+                p["views"].as_u64().unwrap_or(0),
+                text("author"),
+                text("date"),
+            );
+            if no % 10 == 0 {
+                next_comment += 1;
+                let _ = write!(
+                    out,
+                    "\"{next_comment}\",\"-{no}\",\"{no}\",\"1\",\"\",\"\",\"\",\"댓글\",\"0\",\"손님\",\
+                     \"{} 10:00:00\",\"10.0.0.2\"\r\n",
+                    text("date"),
+                );
+            }
+        }
+    }
+    let (bytes, _, unmappable) = encoding_rs::EUC_KR.encode(&out);
+    if unmappable {
+        return Err("the export has text CP949 cannot hold".into());
+    }
+    std::fs::write(csv, bytes).map_err(|e| format!("{}: {e}", csv.display()))
+}
+
 fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
@@ -86,16 +136,32 @@ pub fn bench_build() -> Result<(), String> {
     step("check 100k");
     let (s, mb) = measure(Command::new(&bin).args(["check", &dir("synth-100000")]))?;
     rows.push(("check 100k posts".into(), s, mb));
-    step("build from a 100k-row CSV");
-    let csv = work.join("export-100k.csv");
-    export_csv(&work.join("synth-100000"), &csv)?;
-    let (s, mb) = measure(Command::new(&bin).args([
-        "build",
-        &csv.display().to_string(),
-        "--out",
-        &dir("csv-100000"),
-    ]))?;
-    rows.push(("build 100k-row CSV (no bodies)".into(), s, mb));
+    // Exports of the 100k synthetic board, built back: (row, file, how it is written).
+    type Export = fn(&Path, &Path) -> Result<(), String>;
+    let exports: [(&str, &str, Export); 2] = [
+        (
+            "build 100k-row CSV (no bodies)",
+            "export-100k.csv",
+            export_csv,
+        ),
+        (
+            "build a 100k-post gnuboard5 export in CP949 (HTML bodies, 10k comments)",
+            "g5_write_news.csv",
+            export_gnuboard_cp949,
+        ),
+    ];
+    for (i, (what, file, write)) in exports.into_iter().enumerate() {
+        step(what);
+        let source = work.join(file);
+        write(&work.join("synth-100000"), &source)?;
+        let (s, mb) = measure(Command::new(&bin).args([
+            "build",
+            &source.display().to_string(),
+            "--out",
+            &dir(&format!("export-{i}")),
+        ]))?;
+        rows.push((what.to_string(), s, mb));
+    }
     // Rebuilding over an existing dataset includes swapping it out and deleting it.
     step("synth --posts 1000000 again, replacing the previous dataset");
     let (s, mb) = measure(Command::new(&bin).args([

@@ -107,9 +107,11 @@ pub fn linkify(text: &str) -> Vec<Piece<'_>> {
                     out.push(Piece::Text(&text[plain_from..i]));
                 }
                 let link = &rest[..len];
+                // The scheme as browsers write it (`HTTP://` is `http://`).
+                let scheme = link[..host_at].to_ascii_lowercase();
                 out.push(Piece::Link {
                     text: link,
-                    href: format!("{prefix}{link}"),
+                    href: format!("{prefix}{scheme}{}", &link[host_at..]),
                 });
                 i += len.max(1);
                 plain_from = i;
@@ -171,6 +173,16 @@ mod tests {
         assert!(links("https://").is_empty());
         assert_eq!(linkify("plain"), vec![Piece::Text("plain")]);
         assert_eq!(linkify(""), vec![Piece::Text("")]);
+    }
+
+    #[test]
+    fn the_scheme_of_an_href_is_lower_case() {
+        // Found by the fuzzer: `httP://` made an href that does not start with `http://`.
+        assert_eq!(
+            links("\u{1}\0\u{16}ww\u{1}httP://w.A\0{"),
+            [("httP://w.A".to_string(), "http://w.A".to_string())]
+        );
+        assert_eq!(links("HTTPS://A.KR/X")[0].1, "https://A.KR/X");
     }
 
     #[test]

@@ -206,21 +206,20 @@ impl Manifest {
     }
 
     /// Checks `count` against the list files it names and the first of them, before anything
-    /// is shown from it: every file but the last holds `shard_size` rows, so a count that those
-    /// files cannot hold (a hand-edited or corrupt `board.json` claiming billions of posts) is
-    /// an error now, not pages that do not exist.
+    /// is shown from it: each file holds 1 to `shard_size` rows, so a count that those files
+    /// cannot hold (a hand-edited or corrupt `board.json` claiming billions of posts) is an error
+    /// now, not pages that do not exist.
     pub fn check_first(&self, first: Option<&Shard>) -> Result<(), DatasetError> {
         let files = self.shards.len();
         let size = self.shard_size.max(1);
         let fits = match files {
             0 => self.count == 0,
-            n => {
-                let most = size.saturating_mul(n);
-                let least = size.saturating_mul(n - 1) + 1;
-                (least..=most).contains(&self.count)
-            }
+            n => (n..=size.saturating_mul(n)).contains(&self.count),
         };
-        let first_ok = first.is_none_or(|f| f.posts.len() == self.count.min(size));
+        let first_ok = first.is_none_or(|f| {
+            let rows = f.posts.len();
+            (1..=size).contains(&rows) && rows <= self.count && (files > 1 || rows == self.count)
+        });
         if fits && first_ok {
             return Ok(());
         }
@@ -411,8 +410,12 @@ mod tests {
             e.to_string().contains("4294967295 posts in 3 list files"),
             "{e}"
         );
-        assert!(m(2000, 3).check_first(Some(&shard(1000))).is_err());
-        assert!(m(1500, 2).check_first(Some(&shard(999))).is_err());
+        // Files may hold fewer rows than shard_size (datasets made elsewhere).
+        assert!(m(2000, 3).check_first(Some(&shard(999))).is_ok());
+        assert!(m(3001, 3).check_first(Some(&shard(1000))).is_err());
+        assert!(m(2, 3).check_first(Some(&shard(1))).is_err());
+        assert!(m(1500, 2).check_first(Some(&shard(1001))).is_err());
+        assert!(m(5, 1).check_first(Some(&shard(4))).is_err());
         assert!(m(5, 0).check_first(None).is_err());
         assert!(m(usize::MAX, 3).check_first(None).is_err());
     }
