@@ -50,7 +50,7 @@ test('a Korean Excel CSV (CP949) and a UTF-16 TSV build into one board and open 
   await page.getByRole('searchbox', { name: '검색어' }).fill('둘째');
   await page.locator('tbody td.col-no', { hasText: '103' }).waitFor();
   await page.locator('tbody a.title-link').first().click();
-  await page.locator('article h2').waitFor();
+  await page.locator('.board-body p').first().waitFor();
   assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['첫 문단', '둘째 문단']);
   await page.assertClean();
 });
@@ -100,11 +100,11 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
   assert.deepEqual(await cells(201), ['201', '기후공시 의무화 일정', '관리자', '2026-02-20', '2,048']);
   assert.deepEqual(await cells(301), ['301', '녹색분류체계 & 전환금융', '정책팀', '2026-03-01', '—']);
   await page.locator('tbody a.title-link', { hasText: '기후공시' }).click();
-  await page.locator('article h2').waitFor();
+  await page.locator('.board-body p').first().waitFor();
   assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['첫 문단 굵게', '둘째\n줄']);
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.locator('tbody a.title-link', { hasText: '녹색분류체계' }).click();
-  await page.locator('article h2').waitFor();
+  await page.locator('.board-body p').first().waitFor();
   assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['워드프레스 본문']);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.assertClean();
