@@ -29,28 +29,42 @@ fn measure(cmd: &mut Command) -> Result<(f64, f64), String> {
     Ok((secs, usage.ru_maxrss as f64 / 1024.0))
 }
 
-/// Writes the posts of a built dataset's list as a CSV export, the way a portal hands one over.
-fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
+/// Every post of a built dataset's list, in list order.
+fn posts(dataset: &Path) -> Result<Vec<serde_json::Value>, String> {
     let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
-    let mut out = String::from("번호,제목,글쓴이,날짜,조회수,담당부서\n");
+    let mut out = Vec::new();
     for shard in manifest["shards"]
         .as_array()
         .ok_or("board.json has no shards")?
     {
-        let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
-        for p in list["posts"].as_array().ok_or("shard has no posts")? {
-            let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
-            let _ = writeln!(
-                out,
-                "{},\"{}\",{},{},{},{}",
-                p["no"],
-                text("title"),
-                text("author"),
-                text("date"),
-                p["views"],
-                text("dept")
-            );
+        let mut list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
+        match list["posts"].take() {
+            serde_json::Value::Array(posts) => out.extend(posts),
+            _ => return Err("a list file has no posts".into()),
         }
+    }
+    Ok(out)
+}
+
+/// A text field of a post, with `"` doubled for a quoted CSV cell.
+fn cell(p: &serde_json::Value, k: &str) -> String {
+    p[k].as_str().unwrap_or("").replace('"', "\"\"")
+}
+
+/// Writes the posts of a built dataset's list as a CSV export, the way a portal hands one over.
+fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
+    let mut out = String::from("번호,제목,글쓴이,날짜,조회수,담당부서\n");
+    for p in posts(dataset)? {
+        let _ = writeln!(
+            out,
+            "{},\"{}\",{},{},{},{}",
+            p["no"],
+            cell(&p, "title"),
+            cell(&p, "author"),
+            cell(&p, "date"),
+            p["views"],
+            cell(&p, "dept")
+        );
     }
     std::fs::write(csv, out).map_err(|e| format!("{}: {e}", csv.display()))
 }
@@ -59,42 +73,35 @@ fn export_csv(dataset: &Path, csv: &Path) -> Result<(), String> {
 /// `g5_write_<table>` from a Korean server: CP949, quoted cells, HTML bodies, a comment after
 /// every tenth post.
 fn export_gnuboard_cp949(dataset: &Path, csv: &Path) -> Result<(), String> {
-    let manifest: serde_json::Value = read_json(&dataset.join("board.json"))?;
     let mut out = String::from(
         "\"wr_id\",\"wr_num\",\"wr_parent\",\"wr_is_comment\",\"ca_name\",\"wr_option\",\
          \"wr_subject\",\"wr_content\",\"wr_hit\",\"wr_name\",\"wr_datetime\",\"wr_ip\"\r\n",
     );
     let mut next_comment = 10_000_000u64;
-    for shard in manifest["shards"]
-        .as_array()
-        .ok_or("board.json has no shards")?
-    {
-        let list = read_json(&dataset.join(shard.as_str().unwrap_or_default()))?;
-        for p in list["posts"].as_array().ok_or("shard has no posts")? {
-            let text = |k: &str| p[k].as_str().unwrap_or("").replace('"', "\"\"");
-            let no = p["no"].as_u64().unwrap_or(0);
+    for p in posts(dataset)? {
+        let text = |k: &str| cell(&p, k);
+        let no = p["no"].as_u64().unwrap_or(0);
+        let _ = write!(
+            out,
+            "\"{no}\",\"-{no}\",\"{no}\",\"0\",\"{}\",\"html1\",\"{}\",\
+             \"<p>{} 관련 안내입니다.</p><p>자세한 내용은 <a href=\"\"https://www.me.go.kr\"\">누리집</a>을 \
+             참고하세요.<br>문의: {}</p>\",\"{}\",\"{}\",\"{} 09:30:00\",\"10.0.0.1\"\r\n",
+            text("dept"),
+            text("title"),
+            text("title"),
+            text("dept"),
+            p["views"].as_u64().unwrap_or(0),
+            text("author"),
+            text("date"),
+        );
+        if no % 10 == 0 {
+            next_comment += 1;
             let _ = write!(
                 out,
-                "\"{no}\",\"-{no}\",\"{no}\",\"0\",\"{}\",\"html1\",\"{}\",\
-                 \"<p>{} 관련 안내입니다.</p><p>자세한 내용은 <a href=\"\"https://www.me.go.kr\"\">누리집</a>을 \
-                 참고하세요.<br>문의: {}</p>\",\"{}\",\"{}\",\"{} 09:30:00\",\"10.0.0.1\"\r\n",
-                text("dept"),
-                text("title"),
-                text("title"),
-                text("dept"),
-                p["views"].as_u64().unwrap_or(0),
-                text("author"),
+                "\"{next_comment}\",\"-{no}\",\"{no}\",\"1\",\"\",\"\",\"\",\"댓글\",\"0\",\"손님\",\
+                 \"{} 10:00:00\",\"10.0.0.2\"\r\n",
                 text("date"),
             );
-            if no % 10 == 0 {
-                next_comment += 1;
-                let _ = write!(
-                    out,
-                    "\"{next_comment}\",\"-{no}\",\"{no}\",\"1\",\"\",\"\",\"\",\"댓글\",\"0\",\"손님\",\
-                     \"{} 10:00:00\",\"10.0.0.2\"\r\n",
-                    text("date"),
-                );
-            }
         }
     }
     let (bytes, _, unmappable) = encoding_rs::EUC_KR.encode(&out);

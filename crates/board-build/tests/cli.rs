@@ -2,40 +2,17 @@
 //! and a previous dataset that a failed build never touches.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+mod common;
+use common::{seed, snapshot};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_board-build"))
 }
 
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
-}
-
 fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("board-build runs")
-}
-
-/// Every file under `dir` with its bytes, for byte-for-byte comparisons.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

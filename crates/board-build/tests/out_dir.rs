@@ -2,12 +2,11 @@
 //! left byte-for-byte, and a symbolic link stays a link.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
-}
+mod common;
+use common::{seed, snapshot};
 
 fn run(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_board-build"))
@@ -22,26 +21,6 @@ fn build(out: &Path) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Every entry under `dir` (files with their bytes), for byte-for-byte comparisons.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            let rel = p.strip_prefix(dir).unwrap().to_path_buf();
-            if p.is_dir() {
-                out.push((rel, None));
-                stack.push(p);
-            } else {
-                out.push((rel, Some(fs::read(&p).unwrap())));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
