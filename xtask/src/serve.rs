@@ -97,20 +97,27 @@ impl Server {
         let port = http.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
         let origin = format!("http://127.0.0.1:{port}");
         let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("valid header");
+        let mounts = std::sync::Arc::new(mounts);
         let thread = std::thread::spawn(move || {
             for req in http.incoming_requests() {
-                let found = mounts
-                    .iter()
-                    .find_map(|m| resolve(&m.dir, &m.base, req.url()));
-                let res = match found.map(|f| (std::fs::read(&f), f)) {
-                    Some((Ok(bytes), f)) => Response::from_data(bytes)
-                        .with_header(header("Content-Type", content_type(&f))),
-                    _ => Response::from_string("404 Not Found").with_status_code(404),
-                };
-                let res = res
-                    .with_header(header("Cache-Control", "no-cache"))
-                    .with_header(header("Content-Security-Policy", CSP));
-                let _ = req.respond(res);
+                // Each answer on its own thread: a client that stops reading a large file (a
+                // page closed mid-download) must not stall every other request behind it,
+                // which left whole pages waiting for their load event.
+                let mounts = mounts.clone();
+                std::thread::spawn(move || {
+                    let found = mounts
+                        .iter()
+                        .find_map(|m| resolve(&m.dir, &m.base, req.url()));
+                    let res = match found.map(|f| (std::fs::read(&f), f)) {
+                        Some((Ok(bytes), f)) => Response::from_data(bytes)
+                            .with_header(header("Content-Type", content_type(&f))),
+                        _ => Response::from_string("404 Not Found").with_status_code(404),
+                    };
+                    let res = res
+                        .with_header(header("Cache-Control", "no-cache"))
+                        .with_header(header("Content-Security-Policy", CSP));
+                    let _ = req.respond(res);
+                });
             }
         });
         Ok(Server { origin, thread })
