@@ -131,14 +131,19 @@ pub fn ArticleView(
     view! {
         <article class="board-article" aria-labelledby="board-article-title" data-url=url>
             <h2 id="board-article-title" class="board-article-title" tabindex="-1" node_ref=heading>
+                {post.category.clone().map(|c| view! { <span class="board-category">{format!("[{c}]")}</span>" " })}
                 {post.title.clone()}
             </h2>
             <dl class="board-meta">
                 <div><dt>{m.col_no}</dt><dd>{post.no}</dd></div>
                 <div><dt>{m.col_author}</dt><dd>{post.author.clone().unwrap_or_else(unknown)}</dd></div>
-                <div><dt>{m.col_date}</dt><dd>{post.date.to_string()}</dd></div>
+                <div><dt>{m.col_date}</dt><dd>{match &post.time {
+                    Some(t) => format!("{} {t}", post.date),
+                    None => post.date.to_string(),
+                }}</dd></div>
                 <div><dt>{m.col_views}</dt><dd>{post.views.map_or_else(unknown, thousands)}</dd></div>
                 {post.dept.clone().map(|d| view! { <div><dt>{m.col_dept}</dt><dd>{d}</dd></div> })}
+                {post.category.clone().map(|c| view! { <div><dt>{m.col_category}</dt><dd>{c}</dd></div> })}
             </dl>
             {if post.has_body {
                 view! { <Body no/> }.into_any()

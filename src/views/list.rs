@@ -221,6 +221,7 @@ pub fn ListTable(
                     <td class="col-no">{p.no}</td>
                     <td class="col-title">
                         <span class="title-line">
+                            {p.category.clone().map(|c| view! { <span class="board-category">{format!("[{c}]")}</span>" " })}
                             <StateLink to class="title-link" tooltip=title current=is_current attr:data-post=p.no>
                                 {pieces}
                             </StateLink>

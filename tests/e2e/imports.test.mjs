@@ -81,7 +81,8 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
 <item><title>녹색분류체계 &amp; 전환금융</title><dc:creator><![CDATA[admin]]></dc:creator>
 <content:encoded><![CDATA[<!-- wp:paragraph --><p>워드프레스 본문 <img src=x onerror="window.__pwned=2"></p><!-- /wp:paragraph -->]]></content:encoded>
 <wp:post_id>301</wp:post_id><wp:post_date><![CDATA[2026-03-01 09:00:00]]></wp:post_date>
-<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
+<category domain="category" nicename="news"><![CDATA[ESG 소식]]></category></item>
 <item><title>초안</title><wp:post_id>302</wp:post_id><wp:post_date><![CDATA[2026-03-02 09:00:00]]></wp:post_date>
 <wp:status><![CDATA[draft]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
 </channel></rss>`;
@@ -96,11 +97,17 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
   const page = await openPage(browser, '', serve(out));
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), 2);
-  const cells = async (no) => (await rowCells(page, no)).map((c) => c.split('\n')[0]);
-  assert.deepEqual(await cells(201), ['201', '기후공시 의무화 일정', '관리자', '2026-02-20', '2,048']);
-  assert.deepEqual(await cells(301), ['301', '녹색분류체계 & 전환금융', '정책팀', '2026-03-01', '—']);
+  // (the title cell's parts — 분류, the title, 새 글 — are laid out side by side)
+  const cells = async (no) => (await rowCells(page, no)).map((c) => c.split('\n').filter((l) => l !== '새 글').join(' '));
+  // 분류 (gnuboard's ca_name, WordPress' category) shown with the title.
+  assert.deepEqual(await cells(201), ['201', '[정책] 기후공시 의무화 일정', '관리자', '2026-02-20', '2,048']);
+  assert.deepEqual(await cells(301), ['301', '[ESG 소식] 녹색분류체계 & 전환금융', '정책팀', '2026-03-01', '—']);
   await page.locator('tbody a.title-link', { hasText: '기후공시' }).click();
   await page.locator('.board-body p').first().waitFor();
+  assert.equal(await page.locator('article h2').innerText(), '[정책] 기후공시 의무화 일정');
+  // The time the export gave is shown with the date.
+  assert.match(await page.locator('.board-meta').innerText(), /2026-02-20 14:03/);
+  assert.match(await page.locator('.board-meta').innerText(), /분류\s+정책/);
   assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['첫 문단 굵게', '둘째\n줄']);
   await page.getByRole('link', { name: '목록', exact: true }).click();
   await page.locator('tbody a.title-link', { hasText: '녹색분류체계' }).click();

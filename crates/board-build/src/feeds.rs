@@ -144,6 +144,8 @@ mod tests {
                     views: None,
                     dept: Some("<부>".into()),
                     has_body: false,
+                    category: None,
+                    time: None,
                 })
                 .collect(),
             departments: vec![],

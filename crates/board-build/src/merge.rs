@@ -30,6 +30,8 @@ fn fill(no: u32, first: &mut Located, later: Located) -> Result<(), Error> {
     a.dept = a.dept.take().or(b.dept);
     a.paragraphs = a.paragraphs.take().or(b.paragraphs);
     a.source = a.source.take().or(b.source);
+    a.category = a.category.take().or(b.category);
+    a.time = a.time.take().or(b.time);
     Ok(())
 }
 
@@ -197,6 +199,8 @@ impl Merger {
                 dept,
                 paragraphs,
                 source,
+                category,
+                time,
                 ..
             } = located.record;
             if let Some(d) = &dept {
@@ -219,6 +223,8 @@ impl Merger {
                 views,
                 dept,
                 has_body,
+                category,
+                time,
             });
         }
         posts.sort_by(board_core::model::by_new);

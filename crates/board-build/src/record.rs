@@ -16,6 +16,10 @@ pub struct Record {
     pub dept: Option<String>,
     pub paragraphs: Option<Vec<String>>,
     pub source: Option<Source>,
+    /// 분류.
+    pub category: Option<String>,
+    /// The time of day given with the date, `HH:MM`.
+    pub time: Option<String>,
 }
 
 /// A record and its place (`file:line`), for messages that point at it.
@@ -36,6 +40,7 @@ pub enum Column {
     Dept,
     Body,
     Source,
+    Category,
 }
 
 impl Column {
@@ -52,6 +57,7 @@ impl Column {
             "담당부서" | "부서" | "dept" | "department" => Column::Dept,
             "본문" | "내용" | "body" | "content" => Column::Body,
             "출처" | "source" => Column::Source,
+            "분류" | "카테고리" | "category" => Column::Category,
             _ => return None,
         })
     }
@@ -76,8 +82,11 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
         Column::Title => r.title = text,
         Column::Author => r.author = Some(text),
         Column::Date => {
-            r.date = Some(crate::values::date(&text).map_err(|e| format!("날짜: {e}"))?)
+            let (date, time) = crate::values::date_time(&text).map_err(|e| format!("날짜: {e}"))?;
+            r.date = Some(date);
+            r.time = time;
         }
+        Column::Category => r.category = Some(text),
         Column::Views => {
             r.views = Some(
                 crate::values::number(&text)

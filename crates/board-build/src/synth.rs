@@ -191,6 +191,8 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
             views: Some(views),
             dept: Some(dept.to_string()),
             has_body,
+            category: None,
+            time: None,
         },
         body,
     }

@@ -7,7 +7,24 @@
 
 use board_core::Date;
 
-/// A date, with or without a time after it (the time is checked and not kept).
+/// A date, with or without a time after it (checked, and given back as `HH:MM`).
+pub fn date_time(text: &str) -> Result<(Date, Option<String>), String> {
+    let date = date(text)?;
+    let t = text.trim();
+    let time = if t.bytes().all(|b| b.is_ascii_digit()) {
+        (t.len() >= 12).then(|| format!("{}:{}", &t[8..10], &t[10..12]))
+    } else {
+        split_time(t).1.map(|time| {
+            let mut parts = time.split(':');
+            let h: u32 = parts.next().and_then(|h| h.parse().ok()).unwrap_or(0);
+            let m = parts.next().unwrap_or("00");
+            format!("{h:02}:{m}")
+        })
+    };
+    Ok((date, time))
+}
+
+/// A date, with or without a time after it (the time is checked, not kept).
 pub fn date(text: &str) -> Result<Date, String> {
     let t = text.trim();
     let bad = |why: &str| Err(format!("{t:?} is not a date: {why}"));
@@ -180,6 +197,19 @@ mod tests {
                 Ok("2026-03-02".into()),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn the_time_of_day_is_kept() {
+        for (text, time) in [
+            ("2026-03-02 09:15:07", Some("09:15")),
+            ("2026. 3. 2. 9:05", Some("09:05")),
+            ("20260302103000", Some("10:30")),
+            ("2026-03-02", None),
+            ("20260302", None),
+        ] {
+            assert_eq!(date_time(text).unwrap().1.as_deref(), time, "{text}");
         }
     }
 

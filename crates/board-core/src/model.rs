@@ -111,6 +111,13 @@ pub struct PostSummary {
     /// Whether `posts/<no>.json` exists; without it the article view says the body is missing.
     #[serde(default)]
     pub has_body: bool,
+    /// 분류: the post's category, on boards that have them (shown with the title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The time of day the export gave with the date (`HH:MM`), shown in the article; the
+    /// order stays by date and 번호.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// The `new` order: newest date first, ties by 번호 descending. Every list file, every view's
@@ -390,6 +397,8 @@ mod tests {
                     views: None,
                     dept: None,
                     has_body: false,
+                    category: None,
+                    time: None,
                 };
                 n
             ],

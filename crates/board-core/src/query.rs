@@ -346,6 +346,8 @@ mod tests {
             views,
             dept: None,
             has_body: false,
+            category: None,
+            time: None,
         }
     }
 
@@ -517,6 +519,8 @@ mod tests {
                         views,
                         dept: ["고용노동부", "환경부"].get(dept).map(|d| d.to_string()),
                         has_body: false,
+                        category: None,
+                        time: None,
                     })
                     .collect(),
                 departments: vec![DeptCount {
@@ -565,7 +569,7 @@ mod tests {
                 let pieces = highlight(&text, &q);
                 prop_assert_eq!(pieces.iter().map(|(t, _)| *t).collect::<String>(), text.clone());
                 prop_assert!(pieces.iter().filter(|(_, hit)| *hit).all(|(t, _)| !t.is_empty()));
-                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false };
+                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false, category: None, time: None };
                 for f in Field::ALL {
                     let _ = matches(&p, &q, f);
                 }

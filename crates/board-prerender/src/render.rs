@@ -70,6 +70,8 @@ mod tests {
             views: Some(1234),
             dept: None,
             has_body: false,
+            category: None,
+            time: None,
         }
     }
 

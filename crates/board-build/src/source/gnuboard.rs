@@ -26,6 +26,7 @@ fn column(name: &str) -> Option<Use> {
         "wr_name" => Use::Field(Column::Author),
         "wr_datetime" => Use::Field(Column::Date),
         "wr_hit" => Use::Field(Column::Views),
+        "ca_name" => Use::Field(Column::Category),
         "wr_content" => Use::Body,
         "wr_is_comment" => Use::IsComment,
         "wr_option" => Use::Format,
@@ -157,6 +158,10 @@ mod tests {
         // The subject is text as stored (gnuboard keeps entities in it): never markup.
         assert_eq!(r.title, "탄소중립 &amp; 계획");
         assert_eq!(r.date.unwrap().to_string(), "2026-03-02");
+        assert_eq!(
+            (r.time.as_deref(), r.category.as_deref()),
+            (Some("10:15"), Some("공지"))
+        );
         assert_eq!(r.paragraphs.as_deref().unwrap(), ["첫 문단", "둘째\n줄"]);
         assert_eq!(
             rows[1].record.paragraphs.as_deref().unwrap(),

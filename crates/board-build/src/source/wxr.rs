@@ -177,6 +177,9 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         let author = authors.get(&login).cloned().unwrap_or(login);
         set_field(&mut r, Column::Author, &author).map_err(at)?;
         set_field(&mut r, Column::Date, &get("wp:post_date")).map_err(at)?;
+        if let Some(category) = &it.category {
+            set_field(&mut r, Column::Category, category).map_err(at)?;
+        }
         let body = crate::html_text::paragraphs(&get("content:encoded"));
         r.paragraphs = Some(body).filter(|p| !p.is_empty());
         out.push(Located {
@@ -265,6 +268,10 @@ mod tests {
             (Some(42), "탄소중립 & 녹색성장", Some("정책팀"))
         );
         assert_eq!(r.date.unwrap().to_string(), "2026-03-02");
+        assert_eq!(
+            (r.time.as_deref(), r.category.as_deref()),
+            (Some("10:15"), Some("정책"))
+        );
         assert_eq!(r.paragraphs.as_deref().unwrap(), ["첫 문단", "둘째"]);
         assert_eq!(rows[0].place.line, Some(7));
         assert!(
