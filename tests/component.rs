@@ -32,6 +32,8 @@ fn post(no: u32, title: &str) -> PostSummary {
         views: Some(1234),
         dept: None,
         has_body: false,
+        category: None,
+        time: None,
     }
 }
 
