@@ -283,10 +283,10 @@ pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
             format!("The data is not in the expected format ({why})")
         }
         (Lang::Ko, DatasetError::UnknownSchema(v)) => format!(
-            "지원하지 않는 데이터 버전입니다 (schema_version {v}, 이 화면은 {SCHEMA_VERSION}만 읽습니다)"
+            "지원하지 않는 데이터 버전입니다 (schema_version {v}, 이 화면은 1–{SCHEMA_VERSION}만 읽습니다)"
         ),
         (Lang::En, DatasetError::UnknownSchema(v)) => format!(
-            "This data version is not supported (schema_version {v}; this page reads {SCHEMA_VERSION})"
+            "This data version is not supported (schema_version {v}; this page reads 1–{SCHEMA_VERSION})"
         ),
         (Lang::Ko, DatasetError::MissingBody(no)) => format!("게시글 {no}의 본문이 없습니다"),
         (Lang::En, DatasetError::MissingBody(no)) => format!("Post {no} has no body in the data"),

@@ -34,6 +34,8 @@ fn post(no: u32, title: &str) -> PostSummary {
         has_body: false,
         category: None,
         time: None,
+        notice: false,
+        attachments: 0,
     }
 }
 

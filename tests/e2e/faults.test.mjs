@@ -35,7 +35,7 @@ const faults = [
   ['empty body', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '' }), /데이터 형식이 올바르지 않습니다/],
   ['truncated JSON', async (r) => r.fulfill({ status: 200, body: (await realManifest()).slice(0, 60) }), /데이터 형식이 올바르지 않습니다/],
   ['valid JSON of the wrong shape', (r) => r.fulfill({ status: 200, body: '{"schema_version":1,"posts":"nope"}' }), /데이터 형식이 올바르지 않습니다/],
-  ['unknown schema_version', (r) => r.fulfill({ status: 200, body: '{"schema_version":2,"whatever":true}' }), /지원하지 않는 데이터 버전입니다 \(schema_version 2/],
+  ['unknown schema_version', (r) => r.fulfill({ status: 200, body: '{"schema_version":3,"whatever":true}' }), /지원하지 않는 데이터 버전입니다 \(schema_version 3/],
 ];
 
 for (const [what, fault, message] of faults) {

@@ -146,10 +146,13 @@ mod tests {
                     has_body: false,
                     category: None,
                     time: None,
+                    notice: false,
+                    attachments: 0,
                 })
                 .collect(),
             departments: vec![],
             search_keys: Default::default(),
+            categories: Vec::new(),
             by_no: Default::default(),
             body_index: None,
         }

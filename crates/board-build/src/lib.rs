@@ -3,12 +3,13 @@
 //! Shaped like BurntSushi's `csv`/`ripgrep`: the work is here, `main.rs` is a thin CLI, and every
 //! input error names `file:line` and the cause ([`Error`]).
 
+pub mod assets;
 pub mod check;
 pub mod durable;
 pub mod encoding;
 pub mod error;
 pub mod feeds;
-pub mod html_text;
+pub mod html_blocks;
 pub mod merge;
 pub mod out_dir;
 pub mod output;
@@ -51,12 +52,15 @@ fn is_hidden(p: &Path) -> bool {
 }
 
 /// How sources are read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     /// Read every source in this encoding instead of telling it from the bytes.
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Columns the board has no use for are errors instead of being skipped.
     pub strict: bool,
+    /// Where gnuboard5's stored files are downloaded from (`bf_file` is appended); default
+    /// the gnuboard layout `data/file/<bo_table>/`.
+    pub file_base: Option<String>,
 }
 
 /// Reads and parses every source, in order, into one merged board.

@@ -39,6 +39,17 @@ enum Command {
         /// Make columns the board has no use for errors instead of skipping them.
         #[arg(long)]
         strict: bool,
+        /// Where gnuboard5's attached files are downloaded from (default: the gnuboard layout
+        /// data/file/<bo_table>/, relative to the page).
+        #[arg(long, value_name = "URL")]
+        file_base: Option<String>,
+        /// The site the export came from (e.g. https://www.k-esg.org/): relative links, images
+        /// and files in bodies are resolved against it.
+        #[arg(long, value_name = "URL")]
+        asset_base: Option<String>,
+        /// Marks these 번호 as notices (공지), shown first on every page of the plain list.
+        #[arg(long, value_name = "번호", num_args = 1.., value_delimiter = ',')]
+        notice: Vec<u32>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -106,6 +117,9 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             name,
             encoding,
             strict,
+            file_base,
+            asset_base,
+            notice,
             write,
         } => {
             let encoding = match encoding.as_deref() {
@@ -117,7 +131,23 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
                     )
                 })?),
             };
-            let read = board_build::ReadOptions { encoding, strict };
+            if let Some(base) = &file_base {
+                board_core::safe_url::allowed(base, &board_core::safe_url::WEB_SCHEMES)
+                    .ok_or_else(|| {
+                        board_build::Error::usage("--file-base", format!("{base:?} is not an http(s) or relative address"))
+                    })?;
+            }
+            let asset_base = asset_base
+                .map(|b| {
+                    board_build::assets::check_base(&b)
+                        .map_err(|cause| board_build::Error::usage("--asset-base", cause))
+                })
+                .transpose()?;
+            let read = board_build::ReadOptions {
+                encoding,
+                strict,
+                file_base,
+            };
             let opts = write.options()?;
             // Refuse a folder that may not be replaced before the work, not after it.
             let staging = Staging::new(&out)?;
@@ -126,6 +156,10 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             let mut board = board_build::Merger::default();
             if let Some(name) = name {
                 board.name(name);
+            }
+            board.notices(&notice);
+            if let Some(base) = asset_base {
+                board.asset_base(base);
             }
             board_build::read_into(&mut board, &files, &read)?;
             let built = board.finish()?;

@@ -28,7 +28,14 @@ fn fill(no: u32, first: &mut Located, later: Located) -> Result<(), Error> {
     a.date = a.date.or(b.date);
     a.views = a.views.or(b.views);
     a.dept = a.dept.take().or(b.dept);
-    a.paragraphs = a.paragraphs.take().or(b.paragraphs);
+    a.blocks = a.blocks.take().or(b.blocks);
+    a.notice = a.notice.or(b.notice);
+    a.supplement &= b.supplement;
+    for file in b.attachments {
+        if !a.attachments.iter().any(|f| f.url == file.url) {
+            a.attachments.push(file);
+        }
+    }
     a.source = a.source.take().or(b.source);
     a.category = a.category.take().or(b.category);
     a.time = a.time.take().or(b.time);
@@ -43,6 +50,14 @@ pub struct Merger {
     /// Posts that carry no 번호 (an article captured above a list); numbered in `finish`.
     unnumbered: Vec<Located>,
     notes: Vec<String>,
+    /// gnuboard5 board rows (`g5_board`) and the board tables the sources name, to find which
+    /// row's `bo_notice` is this board's.
+    board_rows: Vec<crate::source::BoardRow>,
+    tables: Vec<String>,
+    /// 번호 given as notices on the command line.
+    notices: Vec<u32>,
+    /// What relative addresses in bodies and attachments are resolved against.
+    asset_base: Option<url::Url>,
 }
 
 /// A finished dataset, in memory: the list and the bodies.
@@ -70,8 +85,24 @@ impl Merger {
         self.notes.push(note);
     }
 
+    /// Marks these 번호 as notices (each must be a post of the board).
+    pub fn notices(&mut self, nos: &[u32]) {
+        self.notices.extend_from_slice(nos);
+    }
+
+    /// Resolves relative links, image sources and attachment addresses against `base`.
+    pub fn asset_base(&mut self, base: url::Url) {
+        self.asset_base = Some(base);
+    }
+
     pub fn add_source(&mut self, path: &Path, parsed: Parsed) -> Result<(), Error> {
         self.notes.extend(parsed.notes);
+        self.board_rows.extend(parsed.board_rows);
+        for t in parsed.tables {
+            if !self.tables.contains(&t) {
+                self.tables.push(t);
+            }
+        }
         match (&self.name, parsed.board_name) {
             (None, Some(n)) => self.name = Some(n),
             (Some(n), Some(other)) if *n != other => self.notes.push(format!(
@@ -103,6 +134,8 @@ impl Merger {
     /// said on stderr — checks every post has a title and a date, and builds
     /// the dataset.
     pub fn finish(mut self) -> Result<Built, Error> {
+        self.drop_supplements();
+        self.mark_notices()?;
         let mut articles = std::mem::take(&mut self.unnumbered);
         for a in &articles {
             if a.record.title.is_empty() || a.record.date.is_none() {
@@ -159,6 +192,74 @@ impl Merger {
         })
     }
 
+    /// Rows that only add to posts (files, notices) of posts no source gives: dropped, counted.
+    fn drop_supplements(&mut self) {
+        let orphans: Vec<u32> = (self.posts.iter())
+            .filter(|(_, p)| p.record.supplement)
+            .map(|(no, _)| *no)
+            .collect();
+        if let Some(first) = orphans.first() {
+            let place = self.posts[first].place.clone();
+            self.notes.push(format!(
+                "{place}: skipped files or notices of {} posts no source gives (번호 {})",
+                orphans.len(),
+                orphans.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        for no in orphans {
+            self.posts.remove(&no);
+        }
+    }
+
+    /// Marks the notices: those of this board's `g5_board` row (`bo_notice`), then those of the
+    /// command line.
+    fn mark_notices(&mut self) -> Result<(), Error> {
+        let rows = std::mem::take(&mut self.board_rows);
+        let chosen: Vec<&crate::source::BoardRow> = if rows.len() == 1 {
+            rows.iter().collect()
+        } else {
+            rows.iter().filter(|r| self.tables.contains(&r.table)).collect()
+        };
+        match (chosen.as_slice(), rows.first()) {
+            (_, None) => {}
+            ([row], _) => {
+                for no in &row.notices {
+                    match self.posts.get_mut(no) {
+                        Some(p) => p.record.notice = Some(true),
+                        None => self.notes.push(format!(
+                            "{}: bo_notice names post {no}, which no source gives; ignored",
+                            row.place
+                        )),
+                    }
+                }
+            }
+            (_, Some(first)) => {
+                let names: Vec<&str> = rows.iter().map(|r| r.table.as_str()).collect();
+                return Err(Error::input(
+                    first.place.clone(),
+                    format!(
+                        "a g5_board export of {} boards ({}): which is this board's? Export only \
+                         its row, or name the write table's file g5_write_<bo_table>.csv",
+                        rows.len(),
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
+        for no in std::mem::take(&mut self.notices) {
+            match self.posts.get_mut(&no) {
+                Some(p) => p.record.notice = Some(true),
+                None => {
+                    return Err(Error::usage(
+                        "--notice",
+                        format!("{no} is not the 번호 of a post of this board"),
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Same title under different numbers (seed 3406/3405) is kept, and said.
     fn note_duplicate_titles(&mut self) {
         let mut by_title: BTreeMap<&str, Vec<(u32, String)>> = BTreeMap::new();
@@ -190,6 +291,7 @@ impl Merger {
         let mut posts = Vec::with_capacity(self.posts.len());
         let mut bodies = Vec::new();
         let mut departments: BTreeMap<String, u32> = BTreeMap::new();
+        let mut categories: BTreeMap<String, u32> = BTreeMap::new();
         for (no, located) in self.posts {
             let Record {
                 title,
@@ -197,21 +299,33 @@ impl Merger {
                 date,
                 views,
                 dept,
-                paragraphs,
+                blocks,
                 source,
                 category,
                 time,
+                notice,
+                attachments,
                 ..
             } = located.record;
             if let Some(d) = &dept {
                 *departments.entry(d.clone()).or_default() += 1;
             }
-            let has_body = paragraphs.is_some();
-            if let Some(paragraphs) = paragraphs {
+            if let Some(c) = &category {
+                *categories.entry(c.clone()).or_default() += 1;
+            }
+            let (mut blocks, mut attachments) = (blocks, attachments);
+            if let Some(base) = &self.asset_base {
+                crate::assets::resolve(blocks.as_deref_mut().unwrap_or_default(), &mut attachments, base);
+            }
+            let files = attachments.len() as u32;
+            let has_body = blocks.is_some() || !attachments.is_empty() || source.is_some();
+            if has_body {
                 bodies.push(PostBody {
                     no,
-                    paragraphs,
+                    blocks: blocks.unwrap_or_default(),
+                    paragraphs: Vec::new(),
                     source,
+                    attachments,
                 });
             }
             let date = date.expect("checked in finish");
@@ -225,6 +339,8 @@ impl Merger {
                 has_body,
                 category,
                 time,
+                notice: notice.unwrap_or(false),
+                attachments: files,
             });
         }
         posts.sort_by(board_core::model::by_new);
@@ -237,6 +353,10 @@ impl Merger {
                 },
                 posts,
                 departments: departments
+                    .into_iter()
+                    .map(|(name, count)| DeptCount { name, count })
+                    .collect(),
+                categories: categories
                     .into_iter()
                     .map(|(name, count)| DeptCount { name, count })
                     .collect(),
@@ -287,7 +407,7 @@ mod tests {
             (one.dept.as_deref(), one.has_body, one.views),
             (Some("환경부"), true, Some(3))
         );
-        assert_eq!(d.bodies[0].paragraphs.len(), 2);
+        assert_eq!(d.bodies[0].blocks.len(), 2);
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl Staging {
             board: index.board.clone(),
             count: index.posts.len(),
             departments: index.departments.clone(),
+            categories: index.categories.clone(),
             shard_size,
             shards,
             body_index,

@@ -1,5 +1,6 @@
 //! One post as a source gives it, whatever the source format, with where it came from.
 
+use board_core::content::{Attachment, Block};
 use board_core::{Date, Source};
 
 use crate::Place;
@@ -14,12 +15,20 @@ pub struct Record {
     pub date: Option<Date>,
     pub views: Option<u64>,
     pub dept: Option<String>,
-    pub paragraphs: Option<Vec<String>>,
+    /// The body (`crate::html_blocks`); `None` when the source gave none.
+    pub blocks: Option<Vec<Block>>,
     pub source: Option<Source>,
     /// 분류.
     pub category: Option<String>,
     /// The time of day given with the date, `HH:MM`.
     pub time: Option<String>,
+    /// 공지, when the source says whether the post is a notice.
+    pub notice: Option<bool>,
+    /// 첨부파일, in order.
+    pub attachments: Vec<Attachment>,
+    /// Only adds to a post other sources give (a row of gnuboard's file table, a notice of
+    /// its board row): dropped, and counted, when no source gives the post itself.
+    pub supplement: bool,
 }
 
 /// A record and its place (`file:line`), for messages that point at it.
@@ -41,6 +50,8 @@ pub enum Column {
     Body,
     Source,
     Category,
+    Notice,
+    Attachments,
 }
 
 impl Column {
@@ -58,6 +69,8 @@ impl Column {
             "본문" | "내용" | "body" | "content" => Column::Body,
             "출처" | "source" => Column::Source,
             "분류" | "카테고리" | "category" => Column::Category,
+            "공지" | "공지사항" | "notice" => Column::Notice,
+            "첨부파일" | "첨부" | "attachments" | "files" => Column::Attachments,
             _ => return None,
         })
     }
@@ -94,8 +107,17 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
             );
         }
         Column::Dept => r.dept = Some(text),
-        Column::Body => {
-            r.paragraphs = Some(crate::text::paragraphs(raw.lines())).filter(|p| !p.is_empty());
+        Column::Body => r.blocks = Some(crate::html_blocks::body_blocks(raw)).filter(|b| !b.is_empty()),
+        Column::Notice => {
+            r.notice = Some(
+                flag(&text).ok_or_else(|| format!("공지 {text:?} is not yes or no (Y/N, 1/0, 공지)"))?,
+            );
+        }
+        Column::Attachments => {
+            for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                r.attachments
+                    .push(attachment_at(line).ok_or_else(|| format!("첨부파일 {line:?} is not a file address"))?);
+            }
         }
         Column::Source => {
             r.source = Some(
@@ -105,6 +127,33 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A yes/no cell as exports write it.
+fn flag(text: &str) -> Option<bool> {
+    match text.to_lowercase().as_str() {
+        "y" | "yes" | "1" | "true" | "o" | "공지" | "예" => Some(true),
+        "n" | "no" | "0" | "false" | "x" | "아니오" | "-" => Some(false),
+        _ => None,
+    }
+}
+
+/// An attachment given by its address (one per line of a 첨부파일 cell): http(s) or relative;
+/// its name is the address's last segment, decoded.
+fn attachment_at(address: &str) -> Option<Attachment> {
+    let url = board_core::safe_url::allowed(address, &board_core::safe_url::WEB_SCHEMES)?;
+    let path = board_core::host_url::split_url(&url).0;
+    let last = path.rsplit('/').next().filter(|s| !s.is_empty())?;
+    let name: String = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())?;
+    Some(Attachment {
+        kind: Attachment::kind_of(&name),
+        name,
+        url,
+        size: None,
+        downloads: None,
+    })
 }
 
 /// `(2025.11.03 고용노동부)`, parentheses optional.

@@ -4,6 +4,7 @@
 //! generator. Hand-written rather than `rand`: the same `--seed` must give the same bytes in
 //! every future version, which `rand`'s generators do not promise.
 
+use board_core::content::Block;
 use board_core::{
     BoardIndex, BoardMeta, Date, DeptCount, PostBody, PostSummary, Source, SCHEMA_VERSION,
 };
@@ -175,11 +176,13 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
         paragraphs.push(fill(rng.pick(&CLOSINGS), dept, topic, action));
         PostBody {
             no,
-            paragraphs,
+            blocks: paragraphs.iter().map(|p| Block::text_paragraph(p)).collect(),
+            paragraphs: Vec::new(),
             source: Some(Source {
                 date,
                 org: dept.to_string(),
             }),
+            attachments: Vec::new(),
         }
     });
     SynthPost {
@@ -193,6 +196,8 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
             has_body,
             category: None,
             time: None,
+            notice: false,
+            attachments: 0,
         },
         body,
     }
@@ -232,6 +237,7 @@ pub fn board<E>(
             .map(|(name, count)| DeptCount { name, count })
             .collect(),
         search_keys: Default::default(),
+        categories: Vec::new(),
         by_no: Default::default(),
         body_index: None,
     })
@@ -256,7 +262,7 @@ mod tests {
     fn dates_descend_and_stay_valid() {
         let mut bodies = 0;
         let idx = board::<()>(10_000, 1, |b| {
-            assert!(b.paragraphs.len() >= 3);
+            assert!(b.blocks.len() >= 3);
             bodies += 1;
             Ok(())
         })

@@ -202,7 +202,7 @@ fn check_rejects_a_missing_body_and_an_unknown_schema() {
     let manifest = out.join("board.json");
     let text = fs::read_to_string(&manifest)
         .unwrap()
-        .replace("\"schema_version\":1", "\"schema_version\":9");
+        .replace("\"schema_version\":2", "\"schema_version\":9");
     fs::write(&manifest, text).unwrap();
     let r = run(&["check", out.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(1));

@@ -32,6 +32,19 @@ fn sourceish() -> impl Strategy<Value = String> {
     proptest::collection::vec(token, 0..40).prop_map(|v| v.concat())
 }
 
+/// Markup-like text: tags the converter knows and ones it does not, unclosed and misnested.
+fn htmlish() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("<p>"), Just("</p>"), Just("<b>"), Just("</b>"), Just("<ul><li>"), Just("</li>"),
+        Just("<table><tr><td>"), Just("</td><th colspan=3>"), Just("</table>"), Just("<br>"),
+        Just("<img src=a.png alt=x>"), Just("<a href=\"javascript:x\">"), Just("</a>"),
+        Just("<a href=http://a.kr>"), Just("<blockquote>"), Just("<pre>"), Just("<h2>"),
+        Just("<figure><figcaption>"), Just("<script>"), Just("<!--"), Just("&nbsp;"),
+        Just(" "), Just("\n"), Just("가나다"), Just("<svg><a href=x>"), Just("<code>"),
+    ];
+    proptest::collection::vec(token, 0..60).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -42,8 +55,19 @@ proptest! {
 
     #[test]
     fn tables(text in sourceish()) {
-        let _ = board_build::source::table::parse(Path::new("p.csv"), &text, b',', false);
-        let _ = board_build::source::table::parse(Path::new("p.tsv"), &text, b'\t', true);
+        let lenient = board_build::ReadOptions::default();
+        let strict = board_build::ReadOptions { strict: true, ..Default::default() };
+        let _ = board_build::source::table::parse(Path::new("p.csv"), &text, b',', &lenient);
+        let _ = board_build::source::table::parse(Path::new("p.tsv"), &text, b'\t', &strict);
+    }
+
+    #[test]
+    fn html_bodies(text in htmlish()) {
+        let blocks = board_build::html_blocks::blocks(&text);
+        // Whatever the markup, the result reads back (bounded depth) and holds no markup of it.
+        let json = serde_json::to_string(&blocks).unwrap();
+        let back: Vec<board_core::content::Block> = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, blocks);
     }
 
     #[test]

@@ -46,9 +46,11 @@ fn the_article_is_numbered_3410_with_department_paragraphs_and_source() {
     assert!(p.has_body);
     let body = &b.dataset.bodies[0];
     assert_eq!(body.no, 3410);
-    assert_eq!(body.paragraphs.len(), 5);
-    assert!(body.paragraphs[0].starts_with("한국고용정보원(원장 이창수)은"));
-    assert!(body.paragraphs[4].starts_with("이창수 원장 앞으로도"));
+    assert_eq!(body.blocks.len(), 5);
+    let text = body.search_text();
+    assert!(text.starts_with("한국고용정보원(원장 이창수)은"));
+    let last = board_core::content::text_of(&body.blocks[4..]);
+    assert!(last.starts_with("이창수 원장 앞으로도"));
     let src = body.source.as_ref().unwrap();
     assert_eq!(
         (src.date.to_string().as_str(), src.org.as_str()),

@@ -80,33 +80,9 @@ pub fn merge_query(host_query: &str, names: &ParamNames, board_pairs: &[String])
 }
 
 /// A host's `data-base-url`, if it is safe to put into links: a relative reference or an
-/// `http(s)` address. `javascript:`, `data:` and every other scheme are refused, however they
-/// are disguised (browsers drop tabs and newlines inside a URL and spaces around it).
+/// `http(s)` address, however a refused scheme is disguised (`crate::safe_url`).
 pub fn safe_link_base(value: &str) -> Option<String> {
-    let cleaned: String = value
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
-    if cleaned.is_empty() {
-        return None;
-    }
-    // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, if that `:` comes before
-    // any `/`, `?` or `#`.
-    let head_end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
-    match cleaned[..head_end].find(':') {
-        None => Some(cleaned.to_string()),
-        Some(colon) => {
-            let scheme = &cleaned[..colon];
-            let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-            let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-            // `a:b` whose `a` is not a scheme at all is a relative path.
-            (web || !is_scheme).then(|| cleaned.to_string())
-        }
-    }
+    crate::safe_url::allowed(value, &crate::safe_url::WEB_SCHEMES)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod body_index;
 pub mod body_plan;
+pub mod content;
 pub mod date;
 pub mod display;
 pub mod hangul;
@@ -14,6 +15,7 @@ pub mod linkify;
 pub mod model;
 pub mod page;
 pub mod query;
+pub mod safe_url;
 pub mod search;
 pub mod signature;
 pub mod snippet;

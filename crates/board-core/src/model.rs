@@ -1,6 +1,6 @@
 //! The pre-built dataset, as `board-build` writes it and the app reads it.
 //!
-//! Layout of a dataset directory (schema version 1; `docs/dataset.md` documents every field):
+//! Layout of a dataset directory (schema version 2; `docs/dataset.md` documents every field):
 //! - `board.json`: the [`Manifest`]: board meta, count, departments with counts, and the list of
 //!   shards. Small, whatever the board's size.
 //! - `list/<i>.json`: a [`Shard`] of at most `shard_size` [`PostSummary`] rows, shards in the
@@ -13,10 +13,16 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::{Attachment, Block};
 use crate::Date;
 
-/// The dataset format this code reads and writes. The app refuses any other.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The dataset format this code writes. Version 2 gave bodies structure (`content::Block`) and
+/// attachments; version 1 bodies are paragraphs of text.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Every format this code reads: each version it ever wrote, so that no one has to rebuild a
+/// dataset for a newer app. Anything else is refused by its version.
+pub const READABLE: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
 
 /// Name of the list file inside a dataset directory.
 pub const INDEX_FILE: &str = "board.json";
@@ -46,6 +52,9 @@ pub struct Manifest {
     pub count: usize,
     /// Every 담당부서 with how many posts carry it, by name.
     pub departments: Vec<DeptCount>,
+    /// Every 분류 with how many posts carry it, by name; empty on boards without categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<DeptCount>,
     /// Rows per shard (the last may hold fewer).
     pub shard_size: usize,
     /// Shard files, relative to the dataset directory, in list order.
@@ -71,6 +80,8 @@ pub struct BoardIndex {
     pub posts: Vec<PostSummary>,
     /// Every 담당부서 with how many posts carry it, by name.
     pub departments: Vec<DeptCount>,
+    /// Every 분류 with how many posts carry it, by name.
+    pub categories: Vec<DeptCount>,
     /// Search keys, prepared on the first search (see `query::select`).
     pub search_keys: std::sync::OnceLock<crate::query::SearchKeys>,
     /// (번호, position) of every post, sorted by 번호: built on the first lookup, so finding a
@@ -89,6 +100,7 @@ pub struct BoardMeta {
     pub synthetic: bool,
 }
 
+/// A name (담당부서 or 분류) and how many posts carry it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeptCount {
     pub name: String,
@@ -118,6 +130,16 @@ pub struct PostSummary {
     /// order stays by date and 번호.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// 공지: shown first on every page of the plain list, its 번호 cell reading 공지.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notice: bool,
+    /// How many files are attached (their names and links are in the body file).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub attachments: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The `new` order: newest date first, ties by 번호 descending. Every list file, every view's
@@ -137,10 +159,17 @@ pub fn in_new_order(posts: &[PostSummary]) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostBody {
     pub no: u32,
-    /// The body's paragraphs, as captured.
+    /// The body's blocks (schema version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// The body as paragraphs of text, as schema version 1 wrote it; read, never written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// 첨부파일, in the source's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 /// The press-release source line, e.g. `(2025.11.03 고용노동부)`.
@@ -180,7 +209,7 @@ impl fmt::Display for DatasetError {
             }
             DatasetError::UnknownSchema(v) => write!(
                 f,
-                "unknown schema_version {v} (this build reads {SCHEMA_VERSION})"
+                "unknown schema_version {v} (this build reads 1 to {SCHEMA_VERSION})"
             ),
             DatasetError::MissingBody(no) => write!(f, "has no body for post {no}"),
             DatasetError::BrokenIndex(why) => write!(f, "broken body index file ({why})"),
@@ -199,7 +228,7 @@ fn check_schema(text: &str) -> Result<(), DatasetError> {
     }
     let v: Versioned =
         serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))?;
-    if v.schema_version != SCHEMA_VERSION {
+    if !READABLE.contains(&v.schema_version) {
         return Err(DatasetError::UnknownSchema(v.schema_version));
     }
     Ok(())
@@ -289,12 +318,13 @@ impl BoardIndex {
         let mut posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
         for p in &mut posts {
             compose(&mut p.title);
-            for s in [&mut p.author, &mut p.dept].into_iter().flatten() {
+            for s in [&mut p.author, &mut p.dept, &mut p.category].into_iter().flatten() {
                 compose(s);
             }
         }
         let mut departments = manifest.departments.clone();
-        for d in &mut departments {
+        let mut categories = manifest.categories.clone();
+        for d in departments.iter_mut().chain(&mut categories) {
             compose(&mut d.name);
         }
         BoardIndex {
@@ -302,6 +332,7 @@ impl BoardIndex {
             board: manifest.board.clone(),
             posts,
             departments,
+            categories,
             search_keys: Default::default(),
             by_no: Default::default(),
             body_index: manifest.body_index,
@@ -335,9 +366,23 @@ pub struct BodyShard {
 }
 
 impl PostBody {
-    /// The text body search reads and snippets are cut from: the paragraphs, one per line.
+    /// The body's blocks, whichever schema version wrote it (paragraphs of text become
+    /// paragraph blocks).
+    pub fn content(&self) -> std::borrow::Cow<'_, [Block]> {
+        if self.paragraphs.is_empty() {
+            std::borrow::Cow::Borrowed(&self.blocks)
+        } else {
+            let mut blocks: Vec<Block> =
+                (self.paragraphs.iter()).map(|p| Block::text_paragraph(p)).collect();
+            blocks.extend(self.blocks.iter().cloned());
+            std::borrow::Cow::Owned(blocks)
+        }
+    }
+
+    /// The text body search reads and snippets are cut from: every block's text
+    /// (`content::text_of`).
     pub fn search_text(&self) -> String {
-        self.paragraphs.join("\n")
+        crate::content::text_of(&self.content())
     }
 }
 
@@ -399,6 +444,8 @@ mod tests {
                     has_body: false,
                     category: None,
                     time: None,
+                    notice: false,
+                    attachments: 0,
                 };
                 n
             ],
@@ -443,15 +490,20 @@ mod tests {
 
     #[test]
     fn refuses_unknown_schema_by_its_version() {
-        let text = MANIFEST.replace("\"schema_version\":1", "\"schema_version\":2");
+        let text = MANIFEST.replace("\"schema_version\":1", "\"schema_version\":3");
         assert_eq!(
             Manifest::from_json(&text),
-            Err(DatasetError::UnknownSchema(2))
+            Err(DatasetError::UnknownSchema(3))
         );
         assert!(Manifest::from_json(&text)
             .unwrap_err()
             .to_string()
-            .contains("schema_version 2"));
+            .contains("schema_version 3"));
+        let zero = MANIFEST.replace("\"schema_version\":1", "\"schema_version\":0");
+        assert_eq!(
+            Manifest::from_json(&zero),
+            Err(DatasetError::UnknownSchema(0))
+        );
     }
 
     #[test]
@@ -482,6 +534,23 @@ mod tests {
             Shard::from_json(&text),
             Err(DatasetError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn version_1_bodies_read_as_paragraph_blocks() {
+        let v1 = r#"{"schema_version":1,"bodies":[{"no":3410,"paragraphs":["첫째\n줄","둘째"]}]}"#;
+        let shard = BodyShard::from_json(v1).unwrap();
+        let body = shard.get(3410).unwrap();
+        assert_eq!(
+            body.content().as_ref(),
+            [Block::text_paragraph("첫째\n줄"), Block::text_paragraph("둘째")]
+        );
+        assert_eq!(body.search_text(), "첫째\n줄\n둘째");
+        let v2 = r#"{"schema_version":2,"bodies":[{"no":1,"blocks":[{"p":[{"text":"본문"}]}],
+            "attachments":[{"name":"a.hwp","url":"data/file/a.hwp","kind":"hwp","size":335872}]}]}"#;
+        let body = BodyShard::from_json(v2).unwrap().bodies.remove(0);
+        assert_eq!(body.search_text(), "본문");
+        assert_eq!(body.attachments[0].size, Some(335_872));
     }
 
     #[test]

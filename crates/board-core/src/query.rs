@@ -348,6 +348,8 @@ mod tests {
             has_body: false,
             category: None,
             time: None,
+            notice: false,
+            attachments: 0,
         }
     }
 
@@ -366,6 +368,7 @@ mod tests {
             ],
             departments: vec![],
             search_keys: Default::default(),
+            categories: Vec::new(),
             by_no: Default::default(),
             body_index: None,
         }
@@ -521,6 +524,8 @@ mod tests {
                         has_body: false,
                         category: None,
                         time: None,
+                        notice: false,
+                        attachments: 0,
                     })
                     .collect(),
                 departments: vec![DeptCount {
@@ -528,6 +533,7 @@ mod tests {
                     count: 0,
                 }],
                 search_keys: Default::default(),
+                categories: Vec::new(),
                 by_no: Default::default(),
                 body_index: None,
             })
@@ -569,7 +575,7 @@ mod tests {
                 let pieces = highlight(&text, &q);
                 prop_assert_eq!(pieces.iter().map(|(t, _)| *t).collect::<String>(), text.clone());
                 prop_assert!(pieces.iter().filter(|(_, hit)| *hit).all(|(t, _)| !t.is_empty()));
-                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false, category: None, time: None };
+                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false, category: None, time: None, notice: false, attachments: 0 };
                 for f in Field::ALL {
                     let _ = matches(&p, &q, f);
                 }

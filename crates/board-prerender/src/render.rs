@@ -72,6 +72,8 @@ mod tests {
             has_body: false,
             category: None,
             time: None,
+            notice: false,
+            attachments: 0,
         }
     }
 
@@ -85,6 +87,7 @@ mod tests {
             posts,
             departments: Vec::new(),
             search_keys: Default::default(),
+            categories: Vec::new(),
             by_no: Default::default(),
             body_index: None,
         })

@@ -8,6 +8,8 @@
 
 use std::path::Path;
 
+use board_core::content::Block;
+
 use crate::record::{parse_source, set_field, Column, Located, Record};
 use crate::text::{clean, is_blank, paragraphs};
 use crate::{Error, Place};
@@ -143,7 +145,7 @@ fn parse_article(path: &Path, lines: &[&str]) -> Result<Option<Located>, Error> 
         }
         body.push(raw);
     }
-    r.paragraphs = Some(paragraphs(body));
+    r.blocks = Some(paragraphs(body).iter().map(|p| Block::text_paragraph(p)).collect());
     Ok(Some(Located {
         place: Place::new(path, title_at + 1),
         record: r,
@@ -205,8 +207,8 @@ mod tests {
         let a = page.article.unwrap().record;
         assert_eq!(a.dept.as_deref(), Some("부"));
         assert_eq!(
-            a.paragraphs.unwrap(),
-            vec!["첫째".to_string(), "둘째\n이어짐".to_string()]
+            a.blocks.unwrap(),
+            [Block::text_paragraph("첫째"), Block::text_paragraph("둘째\n이어짐")]
         );
         assert_eq!(a.source.unwrap().text(), "2025.11.03 부");
         assert_eq!(a.date.unwrap().to_string(), "2025-11-03");

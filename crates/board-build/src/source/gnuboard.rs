@@ -3,7 +3,8 @@
 //!
 //! Comments live in the same table (`wr_is_comment` = 1): they are skipped and counted. A post's
 //! body is HTML when its `wr_option` holds `html1` or `html2` (the editor's), plain text
-//! otherwise; either way the dataset keeps paragraphs of text.
+//! otherwise (`crate::html_blocks`). Its files and notices come from the file table and the board
+//! row (`super::gnuboard_files`).
 
 use std::path::Path;
 
@@ -65,28 +66,38 @@ fn unescape_batch(s: &str) -> String {
     out
 }
 
+/// A cell's text: `mysql -B` escapes undone, SQL's NULL empty.
+pub fn cell(raw: &str, tsv: bool) -> String {
+    if tsv {
+        unescape_batch(raw)
+    } else if raw == "NULL" {
+        String::new()
+    } else {
+        raw.to_string()
+    }
+}
+
+/// The board table a file named `g5_write_<bo_table>.csv` exports.
+pub fn table_of_file(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let table = stem.strip_prefix("g5_write_")?;
+    (!table.is_empty()).then(|| table.to_string())
+}
+
 /// Reads the posts of a write table; returns them and what is worth saying on stderr.
 pub fn parse(
     path: &Path,
     mut reader: csv::Reader<&[u8]>,
     header: &csv::StringRecord,
     tsv: bool,
-) -> Result<(Vec<Located>, Vec<String>), Error> {
+) -> Result<super::Parsed, Error> {
     let uses: Vec<Option<Use>> = header.iter().map(column).collect();
     let mut out = Vec::new();
     let mut comments = 0usize;
     for row in reader.records() {
         let row = row.map_err(|e| super::table::csv_error(path, e))?;
         let line = row.position().map_or(0, |p| p.line() as usize);
-        let cell = |raw: &str| {
-            if tsv {
-                unescape_batch(raw)
-            } else if raw == "NULL" {
-                String::new()
-            } else {
-                raw.to_string()
-            }
-        };
+        let cell = |raw: &str| cell(raw, tsv);
         let mut r = Record::default();
         let (mut body, mut html, mut is_comment) = (None, false, false);
         for (u, raw) in uses.iter().zip(row.iter()) {
@@ -104,12 +115,12 @@ pub fn parse(
             continue;
         }
         if let Some(body) = body {
-            let paragraphs = if html {
-                crate::html_text::paragraphs(&body)
+            let blocks = if html {
+                crate::html_blocks::blocks(&body)
             } else {
-                crate::text::paragraphs(body.lines())
+                crate::html_blocks::text_blocks(&body)
             };
-            r.paragraphs = Some(paragraphs).filter(|p| !p.is_empty());
+            r.blocks = Some(blocks).filter(|b| !b.is_empty());
         }
         if r == Record::default() {
             continue;
@@ -130,16 +141,29 @@ pub fn parse(
             path.display()
         ));
     }
-    Ok((out, notes))
+    Ok(super::Parsed {
+        records: out,
+        notes,
+        tables: table_of_file(path).into_iter().collect(),
+        ..super::Parsed::default()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text_blocks(paragraphs: &[&str]) -> Vec<board_core::content::Block> {
+        paragraphs
+            .iter()
+            .map(|p| board_core::content::Block::text_paragraph(p))
+            .collect()
+    }
+
     fn read(text: &str) -> Result<(Vec<Located>, Vec<String>), Error> {
         let d = super::super::table::delimiter(text.lines().next().unwrap_or(""));
-        super::super::table::parse(Path::new("g5.csv"), text, d, false)
+        let opts = crate::ReadOptions::default();
+        super::super::table::parse(Path::new("g5.csv"), text, d, &opts).map(|p| (p.records, p.notes))
     }
 
     #[test]
@@ -162,10 +186,10 @@ mod tests {
             (r.time.as_deref(), r.category.as_deref()),
             (Some("10:15"), Some("공지"))
         );
-        assert_eq!(r.paragraphs.as_deref().unwrap(), ["첫 문단", "둘째\n줄"]);
+        assert_eq!(r.blocks.as_deref().unwrap(), text_blocks(&["첫 문단", "둘째\n줄"]));
         assert_eq!(
-            rows[1].record.paragraphs.as_deref().unwrap(),
-            ["한 줄", "다음 문단"]
+            rows[1].record.blocks.as_deref().unwrap(),
+            text_blocks(&["한 줄", "다음 문단"])
         );
         assert!(
             notes.iter().any(|n| n.contains("skipped 1 comments")),
@@ -179,8 +203,8 @@ mod tests {
                    7\t0\t\t제목\t첫 줄\\n둘째 줄\\n\\n새 문단 \\\\ 끝\t2026-03-02 10:15:00\n";
         let (rows, _) = read(tsv).unwrap();
         assert_eq!(
-            rows[0].record.paragraphs.as_deref().unwrap(),
-            ["첫 줄\n둘째 줄", "새 문단 \\ 끝"]
+            rows[0].record.blocks.as_deref().unwrap(),
+            text_blocks(&["첫 줄\n둘째 줄", "새 문단 \\ 끝"])
         );
         assert_eq!(unescape_batch("\\N"), "");
     }

@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod gnuboard;
+pub mod gnuboard_files;
 pub mod jsonl;
 pub mod table;
 pub mod wxr;
@@ -20,6 +21,18 @@ pub struct Parsed {
     pub records: Vec<Located>,
     /// What is worth saying on stderr (columns skipped, …).
     pub notes: Vec<String>,
+    /// gnuboard5 board rows (`g5_board`): each board's notices.
+    pub board_rows: Vec<BoardRow>,
+    /// The gnuboard5 board tables (`bo_table`) this source belongs to, where it says.
+    pub tables: Vec<String>,
+}
+
+/// One row of a gnuboard5 `g5_board` export: a board and the 번호 of its notices (`bo_notice`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardRow {
+    pub place: crate::Place,
+    pub table: String,
+    pub notices: Vec<u32>,
 }
 
 /// Reads one source's text, with the default options.
@@ -55,7 +68,7 @@ pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<
         return Ok(Parsed {
             board_name: Some(page.board_name),
             records,
-            notes: Vec::new(),
+            ..Parsed::default()
         });
     }
     let looks_tabular =
@@ -64,12 +77,7 @@ pub fn parse_with(path: &Path, text: &str, opts: &crate::ReadOptions) -> Result<
         if first_at > 0 {
             return Err(Error::at(path, 1, "a table must start with its header row"));
         }
-        let (records, notes) = table::parse(path, text, table::delimiter(first), opts.strict)?;
-        return Ok(Parsed {
-            board_name: None,
-            records,
-            notes,
-        });
+        return table::parse(path, text, table::delimiter(first), opts);
     }
     Err(Error::at(
         path,

@@ -22,16 +22,24 @@ pub fn parse(
     path: &Path,
     text: &str,
     delimiter: u8,
-    strict: bool,
-) -> Result<(Vec<Located>, Vec<String>), Error> {
+    opts: &crate::ReadOptions,
+) -> Result<super::Parsed, Error> {
+    let strict = opts.strict;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+    let tsv = delimiter == b'\t';
     if super::gnuboard::is_write_table(&header) {
-        return super::gnuboard::parse(path, reader, &header, delimiter == b'\t');
+        return super::gnuboard::parse(path, reader, &header, tsv);
+    }
+    if super::gnuboard_files::is_file_table(&header) {
+        return super::gnuboard_files::parse_files(path, reader, &header, tsv, opts);
+    }
+    if super::gnuboard_files::is_board_table(&header) {
+        return super::gnuboard_files::parse_boards(path, reader, &header, tsv);
     }
     let mut columns: Vec<Option<Column>> = Vec::with_capacity(header.len());
     let mut skipped = Vec::new();
@@ -96,7 +104,11 @@ pub fn parse(
         })
         .into_iter()
         .collect();
-    Ok((out, notes))
+    Ok(super::Parsed {
+        records: out,
+        notes,
+        ..super::Parsed::default()
+    })
 }
 
 pub(crate) fn csv_error(path: &Path, e: csv::Error) -> Error {
@@ -118,13 +130,19 @@ mod tests {
 
     fn p(text: &str) -> Result<Vec<Located>, Error> {
         let d = delimiter(text.lines().next().unwrap_or(""));
-        parse(Path::new("t.csv"), text, d, true).map(|(rows, _)| rows)
+        let strict = crate::ReadOptions {
+            strict: true,
+            ..Default::default()
+        };
+        parse(Path::new("t.csv"), text, d, &strict).map(|p| p.records)
     }
 
     #[test]
     fn wide_exports_skip_unknown_columns_and_read_export_values() {
         let text = "번호,제목,작성자,작성일,조회수,IP,추천\r\n1,\"임금 체불\n점검\",관리자,2026. 3. 2.,\"1,234\",1.2.3.4,5\r\n";
-        let (rows, notes) = parse(Path::new("t.csv"), text, b',', false).unwrap();
+        let lenient = crate::ReadOptions::default();
+        let parsed = parse(Path::new("t.csv"), text, b',', &lenient).unwrap();
+        let (rows, notes) = (parsed.records, parsed.notes);
         assert_eq!(
             notes,
             ["t.csv: skipped columns the board has no use for: \"IP\", \"추천\" (--strict makes them errors)"]
@@ -133,7 +151,7 @@ mod tests {
         assert_eq!((r.no, r.views), (Some(1), Some(1234)));
         assert_eq!(r.date.unwrap().to_string(), "2026-03-02");
         assert_eq!(r.title, "임금 체불\n점검");
-        let e = parse(Path::new("t.csv"), "IP,추천\n1,2\n", b',', false).unwrap_err();
+        let e = parse(Path::new("t.csv"), "IP,추천\n1,2\n", b',', &lenient).unwrap_err();
         assert!(e.to_string().contains("no column the board uses"), "{e}");
     }
 
@@ -149,8 +167,8 @@ mod tests {
         assert_eq!(rows[0].place.to_string(), "t.csv:2");
         let rows = p("no\ttitle\tdate\tbody\n7\tT\t2025-01-02\t첫 문단\n").unwrap();
         assert_eq!(
-            rows[0].record.paragraphs.as_deref(),
-            Some(&["첫 문단".to_string()][..])
+            rows[0].record.blocks.as_deref(),
+            Some(&[board_core::content::Block::text_paragraph("첫 문단")][..])
         );
     }
 
@@ -158,7 +176,7 @@ mod tests {
     fn multi_line_bodies_split_into_paragraphs_and_lines_count() {
         let rows =
             p("no,title,date,body\n1,a,2025-01-01,\"one\n\ntwo\"\n2,b,2025-01-01,x\n").unwrap();
-        assert_eq!(rows[0].record.paragraphs.as_ref().unwrap().len(), 2);
+        assert_eq!(rows[0].record.blocks.as_ref().unwrap().len(), 2);
         assert_eq!(rows[1].place.line, Some(5));
     }
 

@@ -2,13 +2,15 @@
 //!
 //! Read with `quick-xml`, streaming: an export of a big site is tens of megabytes. Only items
 //! that are posts (`wp:post_type` post) and published (`wp:status` publish) become posts;
-//! drafts, pages, attachments and the rest are counted on stderr. 번호 is `wp:post_id`, 글쓴이
-//! the author's display name (from the export's `wp:author` list), 날짜 `wp:post_date`, 본문
-//! `content:encoded` reduced to text (`crate::html_text`).
+//! drafts, pages and the rest are counted on stderr. 번호 is `wp:post_id`, 글쓴이 the author's
+//! display name (from the export's `wp:author` list), 날짜 `wp:post_date`, 본문
+//! `content:encoded` as blocks (`crate::html_blocks`). Attachment items become files of their
+//! parent post (`wp:post_parent`), except images the post's body already shows.
 
 use std::collections::HashMap;
 use std::path::Path;
 
+use board_core::content::Attachment;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -32,7 +34,9 @@ struct Item {
 }
 
 /// The children of `<item>` (and of `<wp:author>`) the board reads.
-const WANTED: [&str; 9] = [
+const WANTED: [&str; 11] = [
+    "wp:post_parent",
+    "wp:attachment_url",
     "title",
     "dc:creator",
     "content:encoded",
@@ -157,6 +161,8 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
     }
     let mut out = Vec::new();
     let mut others: HashMap<String, usize> = HashMap::new();
+    let mut files: Vec<(u32, usize, Attachment)> = Vec::new();
+    let mut bodies: HashMap<u32, String> = HashMap::new();
     for it in items {
         let get = |k: &str| {
             it.fields
@@ -165,6 +171,13 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
                 .unwrap_or_default()
         };
         let (kind, status) = (get("wp:post_type"), get("wp:status"));
+        if kind == "attachment" {
+            let parent = get("wp:post_parent").parse::<u32>().unwrap_or(0);
+            if let Some(file) = attachment(&get("wp:attachment_url")).filter(|_| parent > 0) {
+                files.push((parent, it.line, file));
+                continue;
+            }
+        }
         if kind != "post" || status != "publish" {
             *others.entry(format!("{kind} ({status})")).or_default() += 1;
             continue;
@@ -180,8 +193,9 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         if let Some(category) = &it.category {
             set_field(&mut r, Column::Category, category).map_err(at)?;
         }
-        let body = crate::html_text::paragraphs(&get("content:encoded"));
-        r.paragraphs = Some(body).filter(|p| !p.is_empty());
+        let html = get("content:encoded");
+        r.blocks = Some(crate::html_blocks::blocks(&html)).filter(|b| !b.is_empty());
+        bodies.insert(r.no.unwrap_or(0), html);
         out.push(Located {
             place: Place::new(path, it.line),
             record: r,
@@ -192,6 +206,32 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         path.display(),
         out.len()
     )];
+    let mut shown = 0usize;
+    for (parent, line, file) in files {
+        // An image the post's body already shows (WordPress embeds sized copies: `a-300x200.jpg`).
+        let stem = file.url.rsplit_once('.').map_or(file.url.as_str(), |(s, _)| s);
+        let embedded = matches!(file.kind.as_deref(), Some("jpg" | "jpeg" | "png" | "gif" | "webp"))
+            && bodies.get(&parent).is_some_and(|b| b.contains(stem));
+        if embedded {
+            shown += 1;
+            continue;
+        }
+        out.push(Located {
+            place: Place::new(path, line),
+            record: Record {
+                no: Some(parent),
+                attachments: vec![file],
+                supplement: true,
+                ..Record::default()
+            },
+        });
+    }
+    if shown > 0 {
+        notes.push(format!(
+            "{}: {shown} attached images are shown in their posts' bodies, not listed as files",
+            path.display()
+        ));
+    }
     if !others.is_empty() {
         let mut list: Vec<String> = others
             .into_iter()
@@ -208,6 +248,24 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         board_name: site.filter(|s| !s.trim().is_empty()),
         records: out,
         notes,
+        ..super::Parsed::default()
+    })
+}
+
+/// A media item's file: http(s) or relative, named by its address's last segment.
+fn attachment(url: &str) -> Option<Attachment> {
+    let url = board_core::safe_url::allowed(url, &board_core::safe_url::WEB_SCHEMES)?;
+    let last = board_core::host_url::split_url(&url).0.rsplit('/').next()?.to_string();
+    let name = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .filter(|n| !n.is_empty())?;
+    Some(Attachment {
+        kind: Attachment::kind_of(&name),
+        name,
+        url,
+        size: None,
+        downloads: None,
     })
 }
 
@@ -243,10 +301,18 @@ mod tests {
     <wp:post_type><![CDATA[post]]></wp:post_type>
   </item>
   <item>
-    <title>첨부.hwp</title>
+    <title>첨부</title>
     <wp:post_id>44</wp:post_id>
+    <wp:post_parent>42</wp:post_parent>
+    <wp:attachment_url><![CDATA[https://esg.example.kr/wp-content/uploads/2026/03/%EC%98%88%EC%82%B0.hwp]]></wp:attachment_url>
     <wp:status><![CDATA[inherit]]></wp:status>
     <wp:post_type><![CDATA[attachment]]></wp:post_type>
+  </item>
+  <item>
+    <title>menu</title>
+    <wp:post_id>45</wp:post_id>
+    <wp:status><![CDATA[publish]]></wp:status>
+    <wp:post_type><![CDATA[nav_menu_item]]></wp:post_type>
   </item>
 </channel>
 </rss>
@@ -259,9 +325,14 @@ mod tests {
             board_name,
             records: rows,
             notes,
+            ..
         } = parse(Path::new("wp.xml"), WXR).unwrap();
         assert_eq!(board_name.as_deref(), Some("ESG 소식"));
-        assert_eq!(rows.len(), 1);
+        assert_eq!(rows.len(), 2);
+        let file = &rows[1].record;
+        assert_eq!((file.no, file.supplement), (Some(42), true));
+        assert_eq!(file.attachments[0].name, "예산.hwp");
+        assert_eq!(file.attachments[0].kind.as_deref(), Some("hwp"));
         let r = &rows[0].record;
         assert_eq!(
             (r.no, r.title.as_str(), r.author.as_deref()),
@@ -272,12 +343,18 @@ mod tests {
             (r.time.as_deref(), r.category.as_deref()),
             (Some("10:15"), Some("정책"))
         );
-        assert_eq!(r.paragraphs.as_deref().unwrap(), ["첫 문단", "둘째"]);
+        assert_eq!(
+            r.blocks.as_deref().unwrap(),
+            [
+                board_core::content::Block::text_paragraph("첫 문단"),
+                board_core::content::Block::text_paragraph("둘째")
+            ]
+        );
         assert_eq!(rows[0].place.line, Some(7));
         assert!(
             notes
                 .iter()
-                .any(|n| n.contains("1 attachment (inherit), 1 post (draft)")),
+                .any(|n| n.contains("1 nav_menu_item (publish), 1 post (draft)")),
             "{notes:?}"
         );
     }
