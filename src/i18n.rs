@@ -60,6 +60,14 @@ pub struct Messages {
     pub searching_bodies: &'static str,
     pub body_search_failed: &'static str,
     pub found_in_body: &'static str,
+    pub notice: &'static str,
+    pub has_files: &'static str,
+    pub files: &'static str,
+    pub table: &'static str,
+    pub downloads: &'static str,
+    pub categories: &'static str,
+    pub page_jump: &'static str,
+    pub go: &'static str,
 }
 
 pub const KO: Messages = Messages {
@@ -114,6 +122,14 @@ pub const KO: Messages = Messages {
     searching_bodies: "본문을 검색하는 중입니다…",
     body_search_failed: "본문은 검색하지 못했습니다:",
     found_in_body: "본문:",
+    notice: "공지",
+    has_files: "첨부파일 있음",
+    files: "첨부파일",
+    table: "표",
+    downloads: "다운로드",
+    categories: "분류",
+    page_jump: "페이지 번호",
+    go: "이동",
 };
 
 pub const EN: Messages = Messages {
@@ -168,6 +184,14 @@ pub const EN: Messages = Messages {
     searching_bodies: "Searching the article texts…",
     body_search_failed: "The article texts could not be searched:",
     found_in_body: "Text:",
+    notice: "Notice",
+    has_files: "Has attachments",
+    files: "Attachments",
+    table: "Table",
+    downloads: "Downloads",
+    categories: "Category",
+    page_jump: "Page number",
+    go: "Go",
 };
 
 pub fn messages(lang: Lang) -> &'static Messages {
@@ -215,6 +239,39 @@ pub fn count(lang: Lang, total: usize, page: u32, last: u32) -> String {
     match lang {
         Lang::Ko => format!("총 {n}건 · {page}/{last} 페이지"),
         Lang::En => format!("{n} posts · page {page} of {last}"),
+    }
+}
+
+/// `[hwp, 328KB]`: a file's kind and size, as Korean boards print them (empty when neither is
+/// known).
+pub fn file_meta(kind: Option<&str>, size: Option<u64>) -> String {
+    let parts: Vec<String> = kind
+        .map(str::to_string)
+        .into_iter()
+        .chain(size.map(board_core::display::file_size))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("[{}]", parts.join(", "))
+    }
+}
+
+/// A file's download count: `다운로드 12회`.
+pub fn download_count(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Ko => format!("다운로드 {}회", thousands(n)),
+        Lang::En => format!("{} downloads", thousands(n)),
+    }
+}
+
+/// The name of a table's scrolling region: its caption, or its place among the tables.
+pub fn table_region(lang: Lang, caption: &str, n: usize) -> String {
+    match (lang, caption.is_empty()) {
+        (Lang::Ko, true) => format!("표 {n}"),
+        (Lang::En, true) => format!("Table {n}"),
+        (Lang::Ko, false) => format!("표: {caption}"),
+        (Lang::En, false) => format!("Table: {caption}"),
     }
 }
 
@@ -268,11 +325,40 @@ pub fn title_with_search(lang: Lang, title: &str, q: &str) -> String {
 }
 
 /// Compact pagination on phones: `3 / 12`.
-pub fn page_of(lang: Lang, page: u32, last: u32) -> String {
+/// A page number link's name for screen readers: `3페이지`.
+pub fn page_label(lang: Lang, n: u32) -> String {
     match lang {
-        Lang::Ko => format!("{page} / {last} 페이지"),
-        Lang::En => format!("page {page} of {last}"),
+        Lang::Ko => format!("{n}페이지"),
+        Lang::En => format!("Page {n}"),
     }
+}
+
+/// Beside the page-jump field: `/ 총 12페이지`.
+pub fn of_pages(lang: Lang, last: u32) -> String {
+    match lang {
+        Lang::Ko => format!("/ 총 {}페이지", thousands(last.into())),
+        Lang::En => format!("of {} pages", thousands(last.into())),
+    }
+}
+
+pub fn page_jump_invalid(lang: Lang, last: u32) -> String {
+    match lang {
+        Lang::Ko => format!("1부터 {}까지의 페이지 번호를 숫자로 입력하세요.", thousands(last.into())),
+        Lang::En => format!("Enter a page number from 1 to {}.", thousands(last.into())),
+    }
+}
+
+/// `분류 ‘보도자료’의 게시글이 없습니다.`
+pub fn no_posts_in_category(lang: Lang, cat: &str) -> String {
+    match lang {
+        Lang::Ko => format!("분류 ‘{cat}’의 게시글이 없습니다."),
+        Lang::En => format!("There are no posts in the category “{cat}”."),
+    }
+}
+
+/// A category with its count: `보도자료 (12)`.
+pub fn with_count(name: &str, count: u32) -> String {
+    format!("{name} ({})", thousands(count.into()))
 }
 
 /// Why a dataset file is not one this page reads, for readers.

@@ -6,5 +6,5 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let path = std::path::Path::new("fuzz.xml");
     let _ = board_build::source::wxr::parse(path, text);
-    let _ = board_build::html_text::paragraphs(text);
+    let _ = board_build::html_blocks::blocks(text);
 });

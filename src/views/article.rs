@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use board_core::display::thousands;
-use board_core::linkify::{linkify, Piece};
 use board_core::{neighbours, position, BoardIndex, Pagination, PostBody, PostSummary, UrlState};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n;
 use crate::nav::use_nav;
+use crate::views::content;
 use crate::views::copy_link::CopyLink;
 use crate::views::link::StateLink;
 use crate::views::list::ListTable;
@@ -188,25 +188,11 @@ fn Body(no: u32) -> impl IntoView {
     }
 }
 
-/// One paragraph, with web addresses made links (http/https only, opened without a referrer).
-fn paragraph(text: &str) -> impl IntoView {
-    let pieces = linkify(text)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(t) => t.to_string().into_any(),
-            Piece::Link { text, href } => view! {
-                <a href=href target="_blank" rel="noopener noreferrer">{text.to_string()}</a>
-            }
-            .into_any(),
-        })
-        .collect_view();
-    view! { <p>{pieces}</p> }
-}
-
 #[component]
 fn Paragraphs(body: PostBody) -> impl IntoView {
-    let m = i18n::messages(use_nav().lang_untracked());
-    let source = body.source.map(|s| {
+    let lang = use_nav().lang_untracked();
+    let m = i18n::messages(lang);
+    let source = body.source.as_ref().map(|s| {
         view! {
             <p class="board-source">
                 <span class="board-source-label">{m.source}</span>
@@ -215,9 +201,9 @@ fn Paragraphs(body: PostBody) -> impl IntoView {
             </p>
         }
     });
-    let paragraphs = body.paragraphs.iter().map(|p| paragraph(p)).collect_view();
     view! {
-        <div class="board-body">{paragraphs}</div>
+        <div class="board-body">{content::blocks_view(&body.content(), lang)}</div>
         {source}
+        {content::files_view(&body.attachments, lang)}
     }
 }

@@ -15,6 +15,7 @@ use crate::body_search::{self, use_body_search, Hits};
 use crate::i18n;
 use crate::nav::use_nav;
 use crate::views::board::Listing;
+use crate::views::categories::Categories;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
 use crate::views::marked::marked;
@@ -25,26 +26,36 @@ use crate::views::snippet::BodySnippet;
 /// Posts dated within this many days of the newest post carry the 새 글 marker.
 const NEW_DAYS: i64 = 7;
 
+/// How long the count waits, after the last change, before screen readers hear it: once when
+/// typing settles, not at every keystroke.
+const ANNOUNCE_AFTER_MS: u64 = 700;
+
 /// One rendered page of the list.
 #[derive(Clone, PartialEq)]
 struct Page {
     state: UrlState,
     pages: Pagination,
     posts: Vec<PostSummary>,
+    /// 공지 shown above the rows (the plain list only).
+    notices: Vec<PostSummary>,
     /// The state needs list files that are still loading.
     waiting: bool,
+}
+
+/// The notices of the plain list (no search, filter or category), newest first; they come on
+/// top of every page without changing its rows.
+fn notices_for(index: &BoardIndex, l: &ListParams) -> Vec<PostSummary> {
+    if l.narrowed() {
+        return Vec::new();
+    }
+    index.posts.iter().filter(|p| p.notice).cloned().collect()
 }
 
 /// Whether the first list files alone can show this state: the plain list in the default order
 /// (the shards are in that order), on a page they cover.
 fn servable_from_prefix(l: &ListParams, loaded: usize, total: usize) -> bool {
-    let plain = !narrowed(l) && l.effective_sort() == Sort::New;
+    let plain = !l.narrowed() && l.effective_sort() == Sort::New;
     plain && Pagination::new(total, l.page, l.size).rows().end <= loaded
-}
-
-/// Whether the list is narrowed by a search or a filter (so "nothing" means "no match").
-fn narrowed(l: &ListParams) -> bool {
-    !l.q.trim().is_empty() || l.dept.is_some() || l.from.is_some() || l.to.is_some()
 }
 
 /// The count line: `총 N건`, or a sentence saying why there is nothing.
@@ -57,11 +68,14 @@ fn count_text(index: &BoardIndex, p: &Page, lang: Lang) -> String {
     if p.pages.total > 0 {
         return i18n::count(lang, p.pages.total, p.pages.page, p.pages.last);
     }
-    match &l.dept {
-        Some(d) if !index.departments.iter().any(|x| &x.name == d) => {
+    match (&l.dept, &l.cat) {
+        (Some(d), _) if !index.departments.iter().any(|x| &x.name == d) => {
             i18n::no_posts_in_dept(lang, d)
         }
-        _ if narrowed(l) => m.nothing_found.to_string(),
+        (_, Some(c)) if !index.categories.iter().any(|x| &x.name == c) => {
+            i18n::no_posts_in_category(lang, c)
+        }
+        _ if l.narrowed() => m.nothing_found.to_string(),
         _ => m.board_empty.to_string(),
     }
 }
@@ -102,6 +116,7 @@ pub fn ListView(
                     index.posts[pages.rows()].to_vec()
                 };
                 return Page {
+                    notices: notices_for(index, &state.list),
                     state,
                     pages,
                     posts,
@@ -117,6 +132,7 @@ pub fn ListView(
                 (pages, posts)
             });
             Page {
+                notices: notices_for(index, &state.list),
                 state,
                 pages,
                 posts,
@@ -148,6 +164,32 @@ pub fn ListView(
             }
         }
     };
+    // What screen readers hear: the count once it has stayed the same for a moment.
+    let (announced, set_announced) = signal(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let count_now = Memo::new({
+        let count = count.clone();
+        move |_| count()
+    });
+    Effect::new(move |_| {
+        let text = count_now.get();
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let _ = set_announced.try_set(text);
+            },
+            std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
+        )
+        .ok();
+        let _ = pending.try_set_value(handle);
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
     // Clears the search and the filters, keeping the reader's page size and language.
     let reset = move |_| {
         let l = nav.state.get_untracked().list;
@@ -161,12 +203,14 @@ pub fn ListView(
         });
     };
     view! {
+        <Categories index=index.clone()/>
         <SearchForm/>
         <Filters index=index.clone()/>
         <div class="board-summary">
-            <p class="board-count" role="status" aria-live="polite">{count}</p>
+            <p class="board-count">{move || count_now.get()}</p>
+            <p class="board-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-board-announce="">{move || announced.get()}</p>
             <Show when=move || page.with(|p| {
-                p.pages.total == 0 && !p.waiting && narrowed(&p.state.list)
+                p.pages.total == 0 && !p.waiting && p.state.list.narrowed()
                     && body_search.hits() != Hits::Pending
             })>
                 <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
@@ -176,7 +220,7 @@ pub fn ListView(
             let p = page.get();
             (p.pages.total > 0 && !p.waiting).then(|| {
                 view! {
-                    <ListTable skip_target=true snippets=true caption=caption.clone() posts=p.posts state=p.state.clone() newest/>
+                    <ListTable skip_target=true snippets=true caption=caption.clone() posts=p.posts notices=p.notices state=p.state.clone() newest/>
                     <PageNav pages=p.pages state=p.state/>
                 }
             })
@@ -189,6 +233,9 @@ pub fn ListView(
 pub fn ListTable(
     #[prop(into)] caption: String,
     posts: Vec<PostSummary>,
+    /// 공지 rows above the posts, their 번호 cell reading 공지.
+    #[prop(default = Vec::new())]
+    notices: Vec<PostSummary>,
     state: UrlState,
     /// The dataset's newest date: posts within a week of it are marked 새 글.
     #[prop(default = None)]
@@ -204,9 +251,9 @@ pub fn ListTable(
     snippets: bool,
 ) -> impl IntoView {
     let m = i18n::messages(use_nav().lang_untracked());
-    let rows = posts
-        .into_iter()
-        .map(|p| {
+    let rows = (notices.into_iter().map(|p| (true, p)))
+        .chain(posts.into_iter().map(|p| (false, p)))
+        .map(|(notice, p)| {
             let to = state.with_post(p.no);
             let is_new = newest.is_some_and(|n| p.date.within_days_of(n, NEW_DAYS));
             let title = p.title.clone();
@@ -216,15 +263,29 @@ pub fn ListTable(
                 && p.has_body
                 && found_by_body(&p, &state.list.q, state.list.field))
             .then(|| view! { <BodySnippet no=p.no q=state.list.q.clone()/> });
+            let no = if notice {
+                view! { <span class="badge-notice">{m.notice}</span> }.into_any()
+            } else {
+                p.no.into_any()
+            };
+            let files = (p.attachments > 0).then(|| {
+                view! {
+                    <span class="badge-file" title=m.has_files>
+                        <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M10.5 4.5v6a2.5 2.5 0 0 1-5 0V4a1.5 1.5 0 0 1 3 0v6a.5.5 0 0 1-1 0V4.5" fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round"/></svg>
+                        <span class="board-visually-hidden">{m.files}</span>
+                    </span>
+                }
+            });
             view! {
-                <tr class:is-current=is_current>
-                    <td class="col-no">{p.no}</td>
+                <tr class:is-current=is_current class:is-notice=notice>
+                    <td class="col-no">{no}</td>
                     <td class="col-title">
                         <span class="title-line">
                             {p.category.clone().map(|c| view! { <span class="board-category">{format!("[{c}]")}</span>" " })}
                             <StateLink to class="title-link" tooltip=title current=is_current attr:data-post=p.no>
                                 {pieces}
                             </StateLink>
+                            {files}
                             {is_new.then(|| view! { <span class="badge-new">{m.new_badge}</span> })}
                         </span>
                         {snippet}

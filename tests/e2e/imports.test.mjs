@@ -79,7 +79,7 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
 <channel><title>ESG 소식</title>
 <wp:author><wp:author_login><![CDATA[admin]]></wp:author_login><wp:author_display_name><![CDATA[정책팀]]></wp:author_display_name></wp:author>
 <item><title>녹색분류체계 &amp; 전환금융</title><dc:creator><![CDATA[admin]]></dc:creator>
-<content:encoded><![CDATA[<!-- wp:paragraph --><p>워드프레스 본문 <img src=x onerror="window.__pwned=2"></p><!-- /wp:paragraph -->]]></content:encoded>
+<content:encoded><![CDATA[<!-- wp:paragraph --><p>워드프레스 본문 <img src="data:image/png;base64,AAAA" onerror="window.__pwned=2"></p><!-- /wp:paragraph -->]]></content:encoded>
 <wp:post_id>301</wp:post_id><wp:post_date><![CDATA[2026-03-01 09:00:00]]></wp:post_date>
 <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
 <category domain="category" nicename="news"><![CDATA[ESG 소식]]></category></item>

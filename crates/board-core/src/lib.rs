@@ -26,7 +26,7 @@ pub use model::{
     BoardIndex, BoardMeta, BodyShard, DatasetError, DeptCount, Manifest, PostBody, PostSummary,
     Shard, Source, SCHEMA_VERSION,
 };
-pub use page::Pagination;
+pub use page::{PageItem, Pagination};
 pub use query::{
     found_by_body, highlight, neighbours, position, prepare_search, select, Field, Sort,
 };

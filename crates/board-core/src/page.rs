@@ -1,9 +1,23 @@
 //! Pagination: which slice of an ordered list one page shows, and which page links to offer.
 
-use std::ops::{Range, RangeInclusive};
+use std::ops::Range;
 
-/// How many numbered page links the pagination shows at once (KRDS/korea.kr show 10).
-pub const BLOCK: u32 = 10;
+/// The most numbered page links the pagination shows (KRDS): first and last page included.
+pub const LINKS_WIDE: u32 = 11;
+
+/// The same on phones.
+pub const LINKS_NARROW: u32 = 7;
+
+/// One entry of the numbered part of the pagination, and on which screens it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageItem {
+    /// A page number, or `None` for a gap (…) between numbers that are not next to each other.
+    pub page: Option<u32>,
+    /// Shown among [`LINKS_WIDE`] links.
+    pub wide: bool,
+    /// Shown among [`LINKS_NARROW`] links.
+    pub narrow: bool,
+}
 
 /// One page of a list of `total` rows, `size` rows a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,10 +60,58 @@ impl Pagination {
             .saturating_add(1)
     }
 
-    /// The numbered links to show: the block of [`BLOCK`] pages holding the current one.
-    pub fn block(&self) -> RangeInclusive<u32> {
-        let first = (self.page.max(1) - 1) / BLOCK * BLOCK + 1;
-        first..=first.saturating_add(BLOCK - 1).min(self.last)
+    /// The pages of a pagination of at most `links` numbers: all of them when they fit, else the
+    /// first, the last, and the pages around the current one (KRDS: `1 … 5 6 [7] 8 9 … 20`).
+    pub fn window(&self, links: u32) -> Vec<u32> {
+        let links = links.max(3);
+        if self.last <= links {
+            return (1..=self.last).collect();
+        }
+        let middle = links - 2;
+        let start = self
+            .page
+            .saturating_sub(middle / 2)
+            .clamp(2, self.last - middle);
+        let mut pages = vec![1];
+        pages.extend(start..start + middle);
+        pages.push(self.last);
+        pages
+    }
+
+    /// The numbered part of the pagination for wide and narrow screens at once: each page of
+    /// either window once, in order, marked with the screens it shows on, and a gap wherever a
+    /// screen skips pages (one markup; CSS hides what a screen does not show).
+    pub fn items(&self) -> Vec<PageItem> {
+        let (wide, narrow) = (self.window(LINKS_WIDE), self.window(LINKS_NARROW));
+        let mut all: Vec<u32> = wide.iter().chain(&narrow).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut out = Vec::with_capacity(all.len() + 4);
+        let (mut last_wide, mut last_narrow) = (None::<u32>, None::<u32>);
+        for n in all {
+            let (in_wide, in_narrow) = (wide.contains(&n), narrow.contains(&n));
+            let gap = |last: Option<u32>, shown: bool| shown && last.is_some_and(|l| n - l > 1);
+            let (gap_wide, gap_narrow) = (gap(last_wide, in_wide), gap(last_narrow, in_narrow));
+            if gap_wide || gap_narrow {
+                out.push(PageItem {
+                    page: None,
+                    wide: gap_wide,
+                    narrow: gap_narrow,
+                });
+            }
+            out.push(PageItem {
+                page: Some(n),
+                wide: in_wide,
+                narrow: in_narrow,
+            });
+            if in_wide {
+                last_wide = Some(n);
+            }
+            if in_narrow {
+                last_narrow = Some(n);
+            }
+        }
+        out
     }
 
     /// The page before the current one (itself on the first).
@@ -93,11 +155,32 @@ mod tests {
     }
 
     #[test]
-    fn blocks_of_ten() {
-        let p = Pagination::new(1000, 13, 10);
-        assert_eq!(p.block(), 11..=20);
-        assert_eq!(Pagination::new(125, 13, 10).block(), 11..=13);
-        assert_eq!(Pagination::new(21, 1, 20).block(), 1..=2);
+    fn windows_keep_first_last_and_the_current_page_centred() {
+        let p = |page| Pagination::new(200, page, 10);
+        assert_eq!(p(7).window(11), [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20]);
+        assert_eq!(p(1).window(11), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20]);
+        assert_eq!(p(20).window(11), [1, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+        assert_eq!(p(7).window(7), [1, 5, 6, 7, 8, 9, 20]);
+        assert_eq!(Pagination::new(21, 1, 20).window(11), [1, 2]);
+        assert_eq!(Pagination::new(0, 1, 20).window(7), [1]);
+    }
+
+    #[test]
+    fn one_markup_for_both_screens() {
+        let shown = |items: &[PageItem], narrow: bool| -> String {
+            items
+                .iter()
+                .filter(|i| if narrow { i.narrow } else { i.wide })
+                .map(|i| i.page.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let items = Pagination::new(200, 5, 10).items();
+        assert_eq!(shown(&items, false), "1 2 3 4 5 6 7 8 9 10 … 20");
+        assert_eq!(shown(&items, true), "1 … 3 4 5 6 7 … 20");
+        let items = Pagination::new(200, 12, 10).items();
+        assert_eq!(shown(&items, false), "1 … 8 9 10 11 12 13 14 15 16 … 20");
+        assert_eq!(shown(&items, true), "1 … 10 11 12 13 14 … 20");
     }
 
     #[test]
@@ -108,11 +191,12 @@ mod tests {
             assert_eq!(p.page, p.last);
             let r = p.rows();
             assert!(r.start <= r.end && r.end == u32::MAX as usize, "{r:?}");
-            assert_eq!(*p.block().end(), p.last);
+            assert_eq!(p.window(11).last(), Some(&p.last));
             assert_eq!((p.prev(), p.next()), (p.last - 1, p.last));
         }
         let p = Pagination::new(usize::MAX, u32::MAX, 1);
-        assert_eq!(p.block(), u32::MAX - 4..=u32::MAX);
+        assert_eq!(p.window(7), [1, u32::MAX - 5, u32::MAX - 4, u32::MAX - 3, u32::MAX - 2, u32::MAX - 1, u32::MAX]);
+        assert_eq!(p.items().len(), 13); // 11 numbers and a gap for each screen
         assert_eq!(p.next(), u32::MAX);
         assert_eq!(Pagination::page_of(usize::MAX, 1), u32::MAX);
     }
@@ -139,10 +223,17 @@ mod tests {
         }
 
         #[test]
-        fn block_holds_current_page(total in 1usize..5_000, size in 1u32..100, page in 0u32..10_000) {
+        fn windows_hold_first_last_and_current(total in 1usize..5_000, size in 1u32..100, page in 0u32..10_000) {
             let p = Pagination::new(total, page, size);
-            prop_assert!(p.block().contains(&p.page));
-            prop_assert!(*p.block().end() <= p.last);
+            for links in [LINKS_WIDE, LINKS_NARROW] {
+                let w = p.window(links);
+                prop_assert!(w.len() <= links as usize);
+                prop_assert!(w.contains(&p.page) && w.contains(&1) && w.contains(&p.last));
+                prop_assert!(w.windows(2).all(|x| x[0] < x[1]));
+            }
+            let items = p.items();
+            prop_assert!(items.iter().filter(|i| i.wide && i.page.is_some()).count() <= LINKS_WIDE as usize);
+            prop_assert!(items.iter().filter(|i| i.narrow && i.page.is_some()).count() <= LINKS_NARROW as usize);
         }
     }
 }

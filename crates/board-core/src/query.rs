@@ -249,8 +249,7 @@ pub fn highlight<'a>(text: &'a str, q: &str) -> Vec<(&'a str, bool)> {
 pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> Vec<usize> {
     let query = Query::parse(&params.q);
     // The plain list: posts are stored in the `new` order, so nothing needs filtering or sorting.
-    let plain =
-        query.is_none() && params.dept.is_none() && params.from.is_none() && params.to.is_none();
+    let plain = query.is_none() && !params.filtered();
     let keys = match params.effective_sort() {
         Sort::New if plain => return (0..index.posts.len()).collect(),
         Sort::Old if plain => return (0..index.posts.len()).rev().collect(),
@@ -263,7 +262,7 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
         }
         _ => keys(index),
     };
-    let filtered = params.dept.is_some() || params.from.is_some() || params.to.is_some();
+    let filtered = params.filtered();
     let keep = |i: usize| {
         let p = &index.posts[i];
         !filtered
@@ -271,6 +270,7 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
                 .dept
                 .as_ref()
                 .is_none_or(|d| p.dept.as_ref() == Some(d))
+                && params.cat.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
                 && params.from.is_none_or(|from| p.date >= from)
                 && params.to.is_none_or(|to| p.date <= to))
     };
@@ -522,7 +522,7 @@ mod tests {
                         views,
                         dept: ["고용노동부", "환경부"].get(dept).map(|d| d.to_string()),
                         has_body: false,
-                        category: None,
+                        category: ["보도자료", "공지"].get(no as usize % 3).map(|c| c.to_string()),
                         time: None,
                         notice: false,
                         attachments: 0,
@@ -558,6 +558,7 @@ mod tests {
             )
                 .prop_map(|(sort, q, dept, from, size)| ListParams {
                     sort: Some(sort),
+                    cat: from.filter(|d| d % 3 == 0).map(|d| ["보도자료", "공지", "없음"][d as usize % 9 / 3].to_string()),
                     q,
                     dept: dept.map(String::from),
                     from: from
@@ -590,6 +591,7 @@ mod tests {
                     let p = &board.posts[i];
                     matches(p, &params.q, params.field)
                         && params.dept.as_ref().is_none_or(|d| p.dept.as_ref() == Some(d))
+                        && params.cat.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
                         && params.from.is_none_or(|f| p.date >= f)
                 }).collect();
                 let mut sorted = rows.clone();

@@ -20,6 +20,8 @@ pub struct ListParams {
     pub q: String,
     pub field: Field,
     pub dept: Option<String>,
+    /// `cat=`: only posts of this 분류.
+    pub cat: Option<String>,
     pub from: Option<Date>,
     pub to: Option<Date>,
     /// The order asked for in the URL; see [`ListParams::effective_sort`].
@@ -37,6 +39,7 @@ impl Default for ListParams {
             q: String::new(),
             field: Field::All,
             dept: None,
+            cat: None,
             from: None,
             to: None,
             sort: None,
@@ -46,6 +49,16 @@ impl Default for ListParams {
 }
 
 impl ListParams {
+    /// Whether a filter (담당부서, 분류, dates) narrows the list.
+    pub fn filtered(&self) -> bool {
+        self.dept.is_some() || self.cat.is_some() || self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether a search or a filter narrows the list (so "nothing" means "no match").
+    pub fn narrowed(&self) -> bool {
+        !self.q.trim().is_empty() || self.filtered()
+    }
+
     /// The order in force: relevance while a query is set (and only then), else `new`.
     pub fn effective_sort(&self) -> Sort {
         let has_q = !self.q.trim().is_empty();
@@ -150,6 +163,7 @@ impl UrlState {
                 "q" => l.q = v.to_string(),
                 "field" => l.field = Field::from_key(&v).unwrap_or_default(),
                 "dept" => l.dept = Some(v.to_string()).filter(|d| !d.is_empty()),
+                "cat" => l.cat = Some(v.to_string()).filter(|c| !c.is_empty()),
                 "from" => l.from = v.parse().ok(),
                 "to" => l.to = v.parse().ok(),
                 "sort" => l.sort = Sort::from_key(&v),
@@ -216,6 +230,9 @@ impl UrlState {
         }
         if let Some(d) = &l.dept {
             put("dept", d);
+        }
+        if let Some(c) = &l.cat {
+            put("cat", c);
         }
         if let Some(d) = l.from {
             put("from", &d.to_string());
@@ -394,6 +411,7 @@ mod tests {
                         size,
                         q,
                         field,
+                        cat: dept.as_ref().map(|d| format!("{d}분류")),
                         dept,
                         from: d.and_then(|(y, m, d)| Date::new(y, m, d)),
                         to: None,
