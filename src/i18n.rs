@@ -325,10 +325,11 @@ pub fn title_with_search(lang: Lang, title: &str, q: &str) -> String {
 }
 
 /// Compact pagination on phones: `3 / 12`.
-/// A page number link's name for screen readers: `3페이지`.
+/// A page number link's name for screen readers: `3 페이지`, `Page 3` (the number a word of
+/// its own, so that it matches the visible text).
 pub fn page_label(lang: Lang, n: u32) -> String {
     match lang {
-        Lang::Ko => format!("{n}페이지"),
+        Lang::Ko => format!("{n} 페이지"),
         Lang::En => format!("Page {n}"),
     }
 }

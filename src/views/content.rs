@@ -119,7 +119,7 @@ fn cell_view(c: &Cell, column_header: bool) -> AnyView {
 /// An image with the source's text alternative (empty: decorative), its size reserved before it
 /// loads, and loaded only when it comes near the screen.
 fn image_view(img: &Image) -> AnyView {
-    let Some(src) = safe_url::allowed(&img.src, &WEB_SCHEMES) else {
+    let Some(src) = safe_url::allowed(&img.src, &WEB_SCHEMES).filter(|s| !s.starts_with('#')) else {
         return ().into_any();
     };
     let image = view! {

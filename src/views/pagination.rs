@@ -1,6 +1,6 @@
 //! `<nav aria-label="페이지 이동">` as KRDS describes it: 처음 · 이전 · at most 11 numbered pages (7
 //! on phones; first and last always there, gaps marked …) · 다음 · 마지막, each number named for
-//! screen readers ("3페이지"), the current page marked and not a link; then a page-jump field.
+//! screen readers ("3 페이지"), the current page marked and not a link; then a page-jump field.
 
 use board_core::{Pagination, UrlState};
 use leptos::prelude::*;
@@ -49,10 +49,12 @@ pub fn PageNav(pages: Pagination, state: UrlState) -> impl IntoView {
                     .into_any(),
                 Some(n) if n == pages.page => view! {
                     <li class=class>
-                        <strong class="page-number" aria-current="page" aria-label=i18n::page_label(lang, n)>{n}</strong>
+                        <strong class="page-number" aria-current="page">{n}</strong>
                     </li>
                 }
                 .into_any(),
+                // Named "3 페이지" / "Page 3": the visible number is a word of the name, as speech
+                // input needs.
                 Some(n) => view! {
                     <li class=class>
                         <StateLink to=state.list_page(n) class="page-number" label=i18n::page_label(lang, n)>{n}</StateLink>

@@ -2,30 +2,16 @@
 // and screenshots at 1280 px and 375 px saved under target/screenshots/ for review.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { launch, openPage } from './browser.mjs';
+import { audit } from './axe.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/// Runs axe over the page (the CSP forbids inline scripts, so axe is added through the
-/// DevTools protocol's evaluate, which CSP does not govern) and returns serious/critical issues.
-async function audit(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const views = [
   ['list', '', 'tbody tr', 1280],
@@ -67,7 +53,7 @@ test('phone width: cards, no horizontal scrolling at 320 px, 44 px tap targets, 
   assert.deepEqual(small, []);
   const nav = page.locator('nav[aria-label="페이지 이동"]');
   assert.deepEqual(await nav.locator('.page-number:visible').allInnerTexts(), ['1', '2']);
-  assert.equal(await nav.getByRole('link', { name: '2페이지' }).isVisible(), true);
+  assert.equal(await nav.getByRole('link', { name: '2 페이지' }).isVisible(), true);
   assert.equal(await nav.getByRole('link', { name: '다음' }).isVisible(), true);
   await page.assertClean();
 });

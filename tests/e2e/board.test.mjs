@@ -76,7 +76,7 @@ test('pagination: page links carry the state; out-of-range pages are clamped', a
   for (const name of ['처음', '이전']) {
     assert.equal(await nav.locator('a[aria-disabled="true"]', { hasText: name }).count(), 1, name);
   }
-  assert.match(await nav.getByRole('link', { name: '2페이지', exact: true }).getAttribute('href'), /page=2/);
+  assert.match(await nav.getByRole('link', { name: '2 페이지', exact: true }).getAttribute('href'), /page=2/);
   await nav.getByRole('link', { name: '다음' }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
   assert.deepEqual(await page.locator('tbody td.col-no').allInnerTexts(), ['3390']);

@@ -3,26 +3,16 @@
 // wide export with columns the board has no use for), built by board-build, opened in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, rowCells } from './browser.mjs';
+import { BUILDER, cp949, serve } from './datasets.mjs';
 
-const BUILDER = join(process.cwd(), 'target/release/board-build');
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/// Bytes of `text` in CP949, as Korean Excel saves a CSV (Python's codec: an independent encoder).
-function cp949(text) {
-  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("cp949"))'], { input: text });
-}
-
-const serve = (dir) => (p) => p.route('**/data/**', (r) => {
-  const rel = new URL(r.request().url()).pathname.split('/data/')[1];
-  return r.fulfill({ path: join(dir, rel) });
-});
 
 test('a Korean Excel CSV (CP949) and a UTF-16 TSV build into one board and open in the browser', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'esg-import-'));

@@ -45,10 +45,11 @@ const MAX_INLINE: usize = 6;
 
 /// Whether a body text is HTML rather than plain text: it holds a tag editors write.
 pub fn looks_like_html(text: &str) -> bool {
-    const TAGS: [&str; 30] = [
+    const TAGS: [&str; 44] = [
         "p", "br", "div", "span", "table", "tr", "td", "th", "img", "a", "b", "strong", "i", "em",
         "u", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "font", "blockquote", "pre",
-        "hr", "figure", "center",
+        "hr", "figure", "center", "script", "style", "iframe", "svg", "math", "object", "embed",
+        "form", "input", "body", "html", "meta", "link", "noscript",
     ];
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
@@ -384,7 +385,8 @@ fn join_lines(blocks: Vec<Block>) -> Vec<Inline> {
 /// An image the model keeps: a safe source, the alt text as given (empty when none), its size.
 fn image(el: ElementRef<'_>) -> Option<Image> {
     let e = el.value();
-    let src = safe_url::allowed(e.attr("src")?, &WEB_SCHEMES)?;
+    // `#…` would load the page itself as an image.
+    let src = safe_url::allowed(e.attr("src")?, &WEB_SCHEMES).filter(|s| !s.starts_with('#'))?;
     let size = |attr: &str| {
         let v = e.attr(attr)?.trim();
         let digits = v.strip_suffix("px").unwrap_or(v).trim();

@@ -394,6 +394,56 @@ mod tests {
         );
     }
 
+    const WRITE: &str = "wr_id,wr_subject,wr_datetime\n1,가,2026-01-01\n2,나,2026-01-02\n";
+
+    #[test]
+    fn notices_come_from_this_boards_row_and_the_command_line() {
+        let rows = "bo_table,bo_notice\nesg,\"2,99\"\nfree,1\n";
+        let mut b = board(&[("g5_write_esg.csv", WRITE), ("g5_board.csv", rows)]).unwrap();
+        b.notices(&[1]);
+        let built = b.finish().unwrap();
+        let notice = |no| built.dataset.index.post(no).unwrap().notice;
+        assert!(notice(1) && notice(2));
+        assert!(
+            built.notes.iter().any(|n| n.contains("bo_notice names post 99")),
+            "{:?}",
+            built.notes
+        );
+        // Several boards and nothing saying which is this one's.
+        let e = board(&[("write.csv", WRITE), ("g5_board.csv", rows)])
+            .unwrap()
+            .finish()
+            .unwrap_err();
+        assert!(e.to_string().contains("a g5_board export of 2 boards (esg, free)"), "{e}");
+        // A single row needs no name.
+        let one = board(&[("write.csv", WRITE), ("g5_board.csv", "bo_table,bo_notice\nx,1\n")]);
+        assert!(one.unwrap().finish().unwrap().dataset.index.post(1).unwrap().notice);
+        let mut b = board(&[("write.csv", WRITE)]).unwrap();
+        b.notices(&[7]);
+        let e = b.finish().unwrap_err();
+        assert_eq!(e.to_string(), "--notice: 7 is not the 번호 of a post of this board");
+    }
+
+    #[test]
+    fn files_of_posts_no_source_gives_are_dropped_and_counted() {
+        let files = "bo_table,wr_id,bf_no,bf_source,bf_file,bf_filesize\nesg,2,0,a.hwp,a_1.hwp,10\nesg,9,0,b.hwp,b_1.hwp,10\n";
+        let built = board(&[("g5_write_esg.csv", WRITE), ("g5_board_file.csv", files)])
+            .unwrap()
+            .finish()
+            .unwrap();
+        let d = &built.dataset;
+        assert_eq!(d.index.posts.len(), 2);
+        assert_eq!(d.index.post(2).unwrap().attachments, 1);
+        assert!(d.index.post(2).unwrap().has_body);
+        let body = d.bodies.iter().find(|b| b.no == 2).unwrap();
+        assert_eq!(body.attachments[0].url, "data/file/esg/a_1.hwp");
+        assert!(
+            built.notes.iter().any(|n| n.contains("skipped files or notices of 1 posts no source gives (번호 9)")),
+            "{:?}",
+            built.notes
+        );
+    }
+
     #[test]
     fn later_sources_fill_missing_fields() {
         let csv = "번호,담당부서,본문\n1,환경부,\"본문 첫째\n\n둘째\"\n";

@@ -2,7 +2,9 @@
 //! scheme is on the caller's list. Host attributes, imported bodies and datasets made elsewhere
 //! all pass through here, so `javascript:`, `data:` and every other scheme never reach the page,
 //! however they are disguised (browsers drop tabs and newlines inside a URL and control
-//! characters and spaces around it, and read schemes in any case).
+//! characters and spaces around it, and read schemes in any case). A colon before the first
+//! `/`, `?` or `#` that is not an allowed scheme is refused too (`` `javascript:…``): a real
+//! relative address with a colon there is written `./a:b`.
 
 /// Schemes a link in an article may have.
 pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -20,12 +22,14 @@ pub fn allowed(value: &str, schemes: &[&str]) -> Option<String> {
     if cleaned.is_empty() {
         return None;
     }
-    match scheme(cleaned) {
+    let head_end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
+    match cleaned[..head_end].find(':') {
         None => Some(cleaned.to_string()),
-        Some(s) => schemes
-            .iter()
-            .any(|allowed| s.eq_ignore_ascii_case(allowed))
-            .then(|| cleaned.to_string()),
+        Some(colon) => {
+            let s = &cleaned[..colon];
+            (schemes.iter().any(|allowed| s.eq_ignore_ascii_case(allowed)))
+                .then(|| cleaned.to_string())
+        }
     }
 }
 
@@ -55,6 +59,8 @@ mod tests {
             "java\nscript:alert(1)",
             "data:text/html,<script>",
             "vbscript:x",
+            "`javascript:alert(1)",
+            "a b:c",
             "  ",
         ] {
             assert_eq!(allowed(bad, &LINK_SCHEMES), None, "{bad:?}");
@@ -72,7 +78,7 @@ mod tests {
             allowed("mailto:a@b.kr", &LINK_SCHEMES).as_deref(),
             Some("mailto:a@b.kr")
         );
-        for ok in ["/data/editor/a.png", "a.png", "../x?y=1#z", "//cdn.kr/a.png", "a b:c"] {
+        for ok in ["/data/editor/a.png", "a.png", "../x?y=1#z", "//cdn.kr/a.png", "./a:b"] {
             assert_eq!(allowed(ok, &WEB_SCHEMES).as_deref(), Some(ok));
         }
     }

@@ -19,7 +19,11 @@ use crate::{Error, Place};
 
 /// Whether a text is a WordPress export.
 pub fn sniff(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let start = head.trim_start();
     (start.starts_with("<?xml") || start.starts_with("<rss"))
         && head.contains("wordpress.org/export")
@@ -357,6 +361,14 @@ mod tests {
                 .any(|n| n.contains("1 nav_menu_item (publish), 1 post (draft)")),
             "{notes:?}"
         );
+    }
+
+    #[test]
+    fn sniffing_stops_on_a_character_boundary() {
+        // The first 4096 bytes end inside a Hangul syllable.
+        let text = format!("{{\"title\":\"{}\"}}", "벡".repeat(2000));
+        assert!(!sniff(&text));
+        assert!(sniff(WXR));
     }
 
     #[test]
