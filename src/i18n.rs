@@ -344,7 +344,10 @@ pub fn of_pages(lang: Lang, last: u32) -> String {
 
 pub fn page_jump_invalid(lang: Lang, last: u32) -> String {
     match lang {
-        Lang::Ko => format!("1부터 {}까지의 페이지 번호를 숫자로 입력하세요.", thousands(last.into())),
+        Lang::Ko => format!(
+            "1부터 {}까지의 페이지 번호를 숫자로 입력하세요.",
+            thousands(last.into())
+        ),
         Lang::En => format!("Enter a page number from 1 to {}.", thousands(last.into())),
     }
 }

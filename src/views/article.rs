@@ -201,9 +201,25 @@ fn Paragraphs(body: PostBody) -> impl IntoView {
             </p>
         }
     });
+    // The content is written into these once they are on the page (`content::Writer`).
+    let text = NodeRef::<leptos::html::Div>::new();
+    let files = NodeRef::<leptos::html::Div>::new();
+    let written = std::cell::Cell::new(false);
+    Effect::new(move |_| {
+        let (Some(text), Some(files)) = (text.get(), files.get()) else {
+            return;
+        };
+        if written.replace(true) {
+            return;
+        }
+        if let Some(w) = content::Writer::new(lang) {
+            w.blocks(&text, &body.content());
+            w.files(&files, &body.attachments);
+        }
+    });
     view! {
-        <div class="board-body">{content::blocks_view(&body.content(), lang)}</div>
+        <div class="board-body" node_ref=text></div>
         {source}
-        {content::files_view(&body.attachments, lang)}
+        <div class="board-files-holder" node_ref=files></div>
     }
 }

@@ -24,7 +24,10 @@ pub fn Categories(index: Arc<BoardIndex>) -> impl IntoView {
             let mut l = list.clone();
             l.cat = cat;
             l.page = 1;
-            UrlState { post: None, list: l }
+            UrlState {
+                post: None,
+                list: l,
+            }
         };
         let mut items: Vec<(Option<String>, String)> = vec![(None, m.all.to_string())];
         items.extend(
@@ -32,7 +35,11 @@ pub fn Categories(index: Arc<BoardIndex>) -> impl IntoView {
                 .map(|c| (Some(c.name.clone()), i18n::with_count(&c.name, c.count))),
         );
         // A category named in the URL but absent from the data is shown as the (empty) current one.
-        if let Some(c) = list.cat.as_ref().filter(|c| !index.categories.iter().any(|x| &x.name == *c)) {
+        if let Some(c) = list
+            .cat
+            .as_ref()
+            .filter(|c| !index.categories.iter().any(|x| &x.name == *c))
+        {
             items.push((Some(c.clone()), i18n::with_count(c, 0)));
         }
         let links = items

@@ -1,9 +1,9 @@
 //! One module per thing on screen.
 
 pub mod article;
-pub mod content;
 pub mod board;
 pub mod categories;
+pub mod content;
 pub mod copy_link;
 pub mod filters;
 pub mod link;

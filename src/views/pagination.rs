@@ -105,9 +105,11 @@ fn PageJump(pages: Pagination, state: UrlState) -> impl IntoView {
             Err(_) => set_invalid.set(true),
         }
     };
-    let error = move || invalid.get().then(|| view! {
+    let error = move || {
+        invalid.get().then(|| view! {
         <p id="board-page-jump-error" class="page-jump-error" role="alert">{i18n::page_jump_invalid(lang, last)}</p>
-    });
+    })
+    };
     view! {
         <form class="page-jump" on:submit=on_submit novalidate>
             <label for="board-page-jump">{m.page_jump}</label>

@@ -201,6 +201,49 @@ for (let i = 0; i < 5; i++) {
   await bodyPage.locator('tbody tr').first().waitFor();
 }
 await bodyPage.context().close();
+// A press release with a 50-row table (7 columns, a caption, header cells, spans) and a list,
+// as board-build writes it: click → the whole table on screen.
+const tablePage = await (await browser.newContext()).newPage();
+const text = (t) => ({ text: t });
+const tableBody = (no) => ({
+  no,
+  blocks: [
+    { heading: { level: 2, runs: [text('2026년 부문별 예산')] } },
+    { p: [text('환경부는 '), { strong: [text('3월 2일')] }, text(' 예산안을 확정했다고 밝혔다.')] },
+    { list: { ordered: false, items: [[{ p: [text('온실가스 감축')] }], [{ p: [text('기후 적응')] }]] } },
+    { table: {
+      caption: [text('부문별 예산 (단위: 억원)')],
+      rows: [
+        [{ head: true, rowspan: 2, runs: [text('부문')] }, { head: true, colspan: 2, runs: [text('예산')] }, ...['비고', '담당', '일정', '근거'].map((h) => ({ head: true, runs: [text(h)] }))],
+        ['2025', '2026', '-', '-', '-', '-'].map((h) => ({ head: true, runs: [text(h)] })),
+        ...Array.from({ length: 50 }, (_, r) => [`사업 ${r + 1}`, `${1000 + r}`, `${1100 + r}`, '신규 할당 포함', '기후경제과 044-201-0000', '2026. 3.~12.', '탄소중립기본법 제25조'].map((c) => ({ runs: [text(c)] }))),
+      ],
+    } },
+  ],
+});
+await tablePage.route('**/data/posts/**', (r) => {
+  const group = Number(new URL(r.request().url()).pathname.match(/(\d+)\.json$/)[1]);
+  const bodies = Array.from({ length: 10 }, (_, k) => tableBody(group * 10 + k));
+  return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ schema_version: 2, bodies }) });
+});
+await tablePage.goto(ORIGIN + '/app100k/?page=400');
+await tablePage.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
+await tablePage.locator('tbody a.title-link').first().waitFor({ timeout: 60_000 });
+await tablePage.evaluate(() => {
+  document.addEventListener('click', () => { if (window.__armed) { window.__tStart = performance.now(); window.__armed = false; } }, true);
+});
+const tableArticle = [];
+for (let i = 0; i < 20; i++) {
+  await tablePage.evaluate(() => { window.__armed = true; window.__tStart = undefined; });
+  await tablePage.locator('tbody a.title-link').nth(i % 20).click();
+  tableArticle.push(await elapsed(await tablePage.waitForFunction(() => {
+    const rows = document.querySelectorAll('.board-body table tr').length;
+    return rows === 52 && window.__tStart !== undefined && performance.now() - window.__tStart;
+  }, null, { polling: 'raf', timeout: 60_000 })));
+  await tablePage.getByRole('link', { name: '목록', exact: true }).click();
+  await tablePage.locator('tbody tr').first().waitFor();
+}
+await tablePage.context().close();
 const memory = await page.evaluate(() => ({
   js: performance.memory?.usedJSHeapSize ?? 0,
   wasm: window.esgBoardWasm?.memory?.buffer?.byteLength ?? 0,
@@ -265,6 +308,7 @@ ${rows(data100k)}
 | page change | ${measured(pageChange).length} | ${ms(pct(measured(pageChange), 0.5))} | ${ms(pct(measured(pageChange), 0.95))} | p95 ≤ 16 ms |
 | order change (filter) | ${measured(filter).length} | ${ms(pct(measured(filter), 0.5))} | ${ms(pct(measured(filter), 0.95))} | p95 ≤ 16 ms |
 | open an article (body file cached) | ${measured(article).length} | ${ms(pct(measured(article), 0.5))} | ${ms(pct(measured(article), 0.95))} | p95 ≤ 50 ms |
+| open a press release with a 50-row table (click → the whole table on screen; body files fetched from 127.0.0.1 as needed) | ${tableArticle.length} | ${ms(pct(tableArticle, 0.5))} | ${ms(pct(tableArticle, 0.95))} | p95 ≤ 50 ms |
 
 Queries (three rounds): ${queries.join(', ')}.
 

@@ -57,7 +57,7 @@ test('bytes that fit no supported encoding, and a two-digit year, are file:line 
   assert.match(run.stderr.toString(), /year\.csv:2: 날짜: "26\.03\.02" is not a date: the year "26" has two digits/);
 });
 
-test('a gnuboard5 write table and a WordPress export merge into one board, bodies as text', async () => {
+test('a gnuboard5 write table and a WordPress export (with an attached file) merge into one board', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'esg-import-'));
   // phpMyAdmin's CSV of g5_write_notice, in CP949 as a Korean server often writes it.
   const g5 = '"wr_id","wr_num","wr_reply","wr_parent","wr_is_comment","ca_name","wr_option","wr_subject","wr_content","wr_hit","wr_name","wr_datetime","wr_ip"\r\n'
@@ -73,6 +73,9 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
 <wp:post_id>301</wp:post_id><wp:post_date><![CDATA[2026-03-01 09:00:00]]></wp:post_date>
 <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
 <category domain="category" nicename="news"><![CDATA[ESG 소식]]></category></item>
+<item><title>붙임</title><wp:post_id>303</wp:post_id><wp:post_parent>301</wp:post_parent>
+<wp:attachment_url><![CDATA[https://esg.example.kr/wp-content/uploads/2026/03/%EC%A0%84%ED%99%98%EA%B8%88%EC%9C%B5.pdf]]></wp:attachment_url>
+<wp:status><![CDATA[inherit]]></wp:status><wp:post_type><![CDATA[attachment]]></wp:post_type></item>
 <item><title>초안</title><wp:post_id>302</wp:post_id><wp:post_date><![CDATA[2026-03-02 09:00:00]]></wp:post_date>
 <wp:status><![CDATA[draft]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
 </channel></rss>`;
@@ -88,7 +91,7 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), 2);
   // (the title cell's parts — 분류, the title, 새 글 — are laid out side by side)
-  const cells = async (no) => (await rowCells(page, no)).map((c) => c.split('\n').filter((l) => l !== '새 글').join(' '));
+  const cells = async (no) => (await rowCells(page, no)).map((c) => c.split('\n').filter((l) => l !== '새 글' && l !== '첨부파일').join(' '));
   // 분류 (gnuboard's ca_name, WordPress' category) shown with the title.
   assert.deepEqual(await cells(201), ['201', '[정책] 기후공시 의무화 일정', '관리자', '2026-02-20', '2,048']);
   assert.deepEqual(await cells(301), ['301', '[ESG 소식] 녹색분류체계 & 전환금융', '정책팀', '2026-03-01', '—']);
@@ -103,6 +106,9 @@ test('a gnuboard5 write table and a WordPress export merge into one board, bodie
   await page.locator('tbody a.title-link', { hasText: '녹색분류체계' }).click();
   await page.locator('.board-body p').first().waitFor();
   assert.deepEqual(await page.locator('.board-body p').allInnerTexts(), ['워드프레스 본문']);
+  // The WordPress attachment item is the post's file.
+  assert.deepEqual(await page.locator('.board-files a').allInnerTexts(), ['전환금융.pdf [pdf]']);
+  assert.equal(await page.locator('.board-files a').getAttribute('href'), 'https://esg.example.kr/wp-content/uploads/2026/03/%EC%A0%84%ED%99%98%EA%B8%88%EC%9C%B5.pdf');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.assertClean();
 });

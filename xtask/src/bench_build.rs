@@ -1,6 +1,7 @@
 //! `cargo xtask bench-build`: how long `board-build` takes and how much memory it needs, on
 //! synthetic boards of 100k and 1M posts, on a 100k-row CSV export and on a 100k-post gnuboard5
-//! export in CP949. Numbers, not pass/fail.
+//! export in CP949, and how long an HTML body takes to become blocks (`examples/convert_html.rs`).
+//! Numbers, not pass/fail.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -180,10 +181,30 @@ pub fn bench_build() -> Result<(), String> {
     ]))?;
     rows.push(("synth 1M posts over an existing 1M dataset".into(), s, mb));
 
+    step("HTML bodies into blocks");
+    let convert = sh::cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "board-build",
+            "--example",
+            "convert_html",
+        ])
+        .current_dir(&root)
+        .output()
+        .map_err(|e| format!("cannot run the convert_html example: {e}"))?;
+    if !convert.status.success() {
+        return Err(String::from_utf8_lossy(&convert.stderr).into_owned());
+    }
+
     println!("\n| run | wall time | peak RSS |\n|---|---:|---:|");
     for (what, s, mb) in &rows {
         println!("| {what} | {s:.2} s | {mb:.0} MiB |");
     }
+    println!("\n| conversion | runs | p50 | max |\n|---|---:|---:|---:|");
+    print!("{}", String::from_utf8_lossy(&convert.stdout));
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
 }

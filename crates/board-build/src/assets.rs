@@ -44,7 +44,10 @@ fn block(b: &mut Block, base: &Url) {
         Block::List(l) => l.items.iter_mut().flatten().for_each(|b| block(b, base)),
         Block::Table(t) => {
             inline(&mut t.caption, base);
-            t.rows.iter_mut().flatten().for_each(|c| inline(&mut c.runs, base));
+            t.rows
+                .iter_mut()
+                .flatten()
+                .for_each(|c| inline(&mut c.runs, base));
         }
         Block::Image(img) => {
             img.src = absolute(&img.src, base, &WEB_SCHEMES);
@@ -100,9 +103,14 @@ mod tests {
         let Block::P(runs) = &blocks[0] else { panic!() };
         let Inline::Link(l) = &runs[0] else { panic!() };
         assert_eq!(l.href, "https://www.k-esg.org/data/a.pdf");
-        let Block::Image(img) = &blocks[1] else { panic!() };
+        let Block::Image(img) = &blocks[1] else {
+            panic!()
+        };
         assert_eq!(img.src, "https://www.k-esg.org/data/editor/b.png");
-        assert_eq!(files[0].url, "https://www.k-esg.org/bbs/data/file/esg/123_abc.hwp");
+        assert_eq!(
+            files[0].url,
+            "https://www.k-esg.org/bbs/data/file/esg/123_abc.hwp"
+        );
         assert!(check_base("javascript:alert(1)").is_err());
         assert!(check_base("/relative").is_err());
     }

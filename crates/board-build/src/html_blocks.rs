@@ -29,8 +29,27 @@ const DROPPED: [&str; 26] = [
 
 /// Elements that start and end a paragraph (their content flows into blocks).
 const CONTAINERS: [&str; 22] = [
-    "p", "div", "section", "article", "header", "footer", "aside", "nav", "main", "address",
-    "center", "dl", "dt", "dd", "details", "summary", "fieldset", "legend", "li", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "address",
+    "center",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "li",
+    "body",
+    "html",
     "figcaption",
 ];
 
@@ -46,10 +65,50 @@ const MAX_INLINE: usize = 6;
 /// Whether a body text is HTML rather than plain text: it holds a tag editors write.
 pub fn looks_like_html(text: &str) -> bool {
     const TAGS: [&str; 44] = [
-        "p", "br", "div", "span", "table", "tr", "td", "th", "img", "a", "b", "strong", "i", "em",
-        "u", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "font", "blockquote", "pre",
-        "hr", "figure", "center", "script", "style", "iframe", "svg", "math", "object", "embed",
-        "form", "input", "body", "html", "meta", "link", "noscript",
+        "p",
+        "br",
+        "div",
+        "span",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "img",
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "font",
+        "blockquote",
+        "pre",
+        "hr",
+        "figure",
+        "center",
+        "script",
+        "style",
+        "iframe",
+        "svg",
+        "math",
+        "object",
+        "embed",
+        "form",
+        "input",
+        "body",
+        "html",
+        "meta",
+        "link",
+        "noscript",
     ];
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
@@ -317,7 +376,8 @@ impl Flow {
         let before = self.blocks.len();
         let mut caption = Vec::new();
         for child in node.children() {
-            let is_caption = ElementRef::wrap(child).is_some_and(|e| e.value().name() == "figcaption");
+            let is_caption =
+                ElementRef::wrap(child).is_some_and(|e| e.value().name() == "figcaption");
             if is_caption {
                 caption = inline_of(child, depth + 1, self.nesting);
             } else {
@@ -390,7 +450,10 @@ fn image(el: ElementRef<'_>) -> Option<Image> {
     let size = |attr: &str| {
         let v = e.attr(attr)?.trim();
         let digits = v.strip_suffix("px").unwrap_or(v).trim();
-        digits.parse::<u32>().ok().filter(|n| (1..=20_000).contains(n))
+        digits
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=20_000).contains(n))
     };
     let mut alt = Runs::default();
     alt.text(e.attr("alt").unwrap_or(""));
@@ -414,8 +477,24 @@ fn has_block(node: NodeRef<'_, Node>) -> bool {
             CONTAINERS.contains(&n)
                 || matches!(
                     n,
-                    "img" | "hr" | "table" | "ul" | "ol" | "menu" | "blockquote" | "pre" | "figure"
-                        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "listing" | "xmp" | "plaintext"
+                    "img"
+                        | "hr"
+                        | "table"
+                        | "ul"
+                        | "ol"
+                        | "menu"
+                        | "blockquote"
+                        | "pre"
+                        | "figure"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "listing"
+                        | "xmp"
+                        | "plaintext"
                 )
         })
     })

@@ -36,9 +36,18 @@ fn headings_lists_quotes_pre_and_rules() {
     assert_eq!(
         b[..3],
         [
-            Block::Heading(Heading { level: 2, runs: vec![t("제목")] }),
-            Block::Heading(Heading { level: 3, runs: vec![t("소제목")] }),
-            Block::Heading(Heading { level: 4, runs: vec![t("작은")] }),
+            Block::Heading(Heading {
+                level: 2,
+                runs: vec![t("제목")]
+            }),
+            Block::Heading(Heading {
+                level: 3,
+                runs: vec![t("소제목")]
+            }),
+            Block::Heading(Heading {
+                level: 4,
+                runs: vec![t("작은")]
+            }),
         ]
     );
     assert_eq!(
@@ -49,7 +58,10 @@ fn headings_lists_quotes_pre_and_rules() {
                 vec![p(vec![t("하나")])],
                 vec![
                     p(vec![t("둘")]),
-                    Block::List(List { ordered: true, items: vec![vec![p(vec![t("둘-1")])]] })
+                    Block::List(List {
+                        ordered: true,
+                        items: vec![vec![p(vec![t("둘-1")])]]
+                    })
                 ],
             ],
         })
@@ -141,7 +153,8 @@ fn dropped_elements_and_unsafe_images_leave_nothing() {
 
 #[test]
 fn word_and_hwp_paste_flattens_to_clean_paragraphs() {
-    let html = "<div><div><p class=MsoNormal><span style='font-size:10pt'><font face=굴림>고용노동부는\
+    let html =
+        "<div><div><p class=MsoNormal><span style='font-size:10pt'><font face=굴림>고용노동부는\
                 </font></span><span lang=EN-US> 3</span>일</p>\
                 <p class=MsoNormal><o:p>&nbsp;</o:p></p>\
                 <p class=MsoNormal><span><o:p>둘째&nbsp;문단</o:p></span></p></div></div>";
@@ -155,7 +168,10 @@ fn word_and_hwp_paste_flattens_to_clean_paragraphs() {
 fn broken_markup_reads_as_a_browser_reads_it() {
     assert_eq!(
         blocks("<p>열린 <b>태그<p>다음"),
-        [p(vec![t("열린 "), Inline::Strong(vec![t("태그")])]), p(vec![Inline::Strong(vec![t("다음")])])]
+        [
+            p(vec![t("열린 "), Inline::Strong(vec![t("태그")])]),
+            p(vec![Inline::Strong(vec![t("다음")])])
+        ]
     );
 }
 
@@ -180,6 +196,9 @@ fn plain_text_and_html_are_told_apart() {
     assert!(!looks_like_html("<보도자료> 3 < 5 그리고 a<b"));
     assert_eq!(
         body_blocks("첫 줄\n둘째 줄\n\n새 문단"),
-        [p(vec![t("첫 줄"), Inline::Br, t("둘째 줄")]), p(vec![t("새 문단")])]
+        [
+            p(vec![t("첫 줄"), Inline::Br, t("둘째 줄")]),
+            p(vec![t("새 문단")])
+        ]
     );
 }

@@ -134,7 +134,10 @@ fn run(cli: Cli) -> Result<(), board_build::Error> {
             if let Some(base) = &file_base {
                 board_core::safe_url::allowed(base, &board_core::safe_url::WEB_SCHEMES)
                     .ok_or_else(|| {
-                        board_build::Error::usage("--file-base", format!("{base:?} is not an http(s) or relative address"))
+                        board_build::Error::usage(
+                            "--file-base",
+                            format!("{base:?} is not an http(s) or relative address"),
+                        )
                     })?;
             }
             let asset_base = asset_base

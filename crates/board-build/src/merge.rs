@@ -203,7 +203,11 @@ impl Merger {
             self.notes.push(format!(
                 "{place}: skipped files or notices of {} posts no source gives (번호 {})",
                 orphans.len(),
-                orphans.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                orphans
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         for no in orphans {
@@ -218,7 +222,9 @@ impl Merger {
         let chosen: Vec<&crate::source::BoardRow> = if rows.len() == 1 {
             rows.iter().collect()
         } else {
-            rows.iter().filter(|r| self.tables.contains(&r.table)).collect()
+            rows.iter()
+                .filter(|r| self.tables.contains(&r.table))
+                .collect()
         };
         match (chosen.as_slice(), rows.first()) {
             (_, None) => {}
@@ -315,7 +321,11 @@ impl Merger {
             }
             let (mut blocks, mut attachments) = (blocks, attachments);
             if let Some(base) = &self.asset_base {
-                crate::assets::resolve(blocks.as_deref_mut().unwrap_or_default(), &mut attachments, base);
+                crate::assets::resolve(
+                    blocks.as_deref_mut().unwrap_or_default(),
+                    &mut attachments,
+                    base,
+                );
             }
             let files = attachments.len() as u32;
             let has_body = blocks.is_some() || !attachments.is_empty() || source.is_some();
@@ -405,7 +415,10 @@ mod tests {
         let notice = |no| built.dataset.index.post(no).unwrap().notice;
         assert!(notice(1) && notice(2));
         assert!(
-            built.notes.iter().any(|n| n.contains("bo_notice names post 99")),
+            built
+                .notes
+                .iter()
+                .any(|n| n.contains("bo_notice names post 99")),
             "{:?}",
             built.notes
         );
@@ -414,14 +427,33 @@ mod tests {
             .unwrap()
             .finish()
             .unwrap_err();
-        assert!(e.to_string().contains("a g5_board export of 2 boards (esg, free)"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("a g5_board export of 2 boards (esg, free)"),
+            "{e}"
+        );
         // A single row needs no name.
-        let one = board(&[("write.csv", WRITE), ("g5_board.csv", "bo_table,bo_notice\nx,1\n")]);
-        assert!(one.unwrap().finish().unwrap().dataset.index.post(1).unwrap().notice);
+        let one = board(&[
+            ("write.csv", WRITE),
+            ("g5_board.csv", "bo_table,bo_notice\nx,1\n"),
+        ]);
+        assert!(
+            one.unwrap()
+                .finish()
+                .unwrap()
+                .dataset
+                .index
+                .post(1)
+                .unwrap()
+                .notice
+        );
         let mut b = board(&[("write.csv", WRITE)]).unwrap();
         b.notices(&[7]);
         let e = b.finish().unwrap_err();
-        assert_eq!(e.to_string(), "--notice: 7 is not the 번호 of a post of this board");
+        assert_eq!(
+            e.to_string(),
+            "--notice: 7 is not the 번호 of a post of this board"
+        );
     }
 
     #[test]

@@ -107,16 +107,21 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
             );
         }
         Column::Dept => r.dept = Some(text),
-        Column::Body => r.blocks = Some(crate::html_blocks::body_blocks(raw)).filter(|b| !b.is_empty()),
+        Column::Body => {
+            r.blocks = Some(crate::html_blocks::body_blocks(raw)).filter(|b| !b.is_empty())
+        }
         Column::Notice => {
             r.notice = Some(
-                flag(&text).ok_or_else(|| format!("공지 {text:?} is not yes or no (Y/N, 1/0, 공지)"))?,
+                flag(&text)
+                    .ok_or_else(|| format!("공지 {text:?} is not yes or no (Y/N, 1/0, 공지)"))?,
             );
         }
         Column::Attachments => {
             for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                r.attachments
-                    .push(attachment_at(line).ok_or_else(|| format!("첨부파일 {line:?} is not a file address"))?);
+                r.attachments.push(
+                    attachment_at(line)
+                        .ok_or_else(|| format!("첨부파일 {line:?} is not a file address"))?,
+                );
             }
         }
         Column::Source => {

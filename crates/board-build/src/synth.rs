@@ -176,7 +176,10 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
         paragraphs.push(fill(rng.pick(&CLOSINGS), dept, topic, action));
         PostBody {
             no,
-            blocks: paragraphs.iter().map(|p| Block::text_paragraph(p)).collect(),
+            blocks: paragraphs
+                .iter()
+                .map(|p| Block::text_paragraph(p))
+                .collect(),
             paragraphs: Vec::new(),
             source: Some(Source {
                 date,

@@ -35,12 +35,32 @@ fn sourceish() -> impl Strategy<Value = String> {
 /// Markup-like text: tags the converter knows and ones it does not, unclosed and misnested.
 fn htmlish() -> impl Strategy<Value = String> {
     let token = prop_oneof![
-        Just("<p>"), Just("</p>"), Just("<b>"), Just("</b>"), Just("<ul><li>"), Just("</li>"),
-        Just("<table><tr><td>"), Just("</td><th colspan=3>"), Just("</table>"), Just("<br>"),
-        Just("<img src=a.png alt=x>"), Just("<a href=\"javascript:x\">"), Just("</a>"),
-        Just("<a href=http://a.kr>"), Just("<blockquote>"), Just("<pre>"), Just("<h2>"),
-        Just("<figure><figcaption>"), Just("<script>"), Just("<!--"), Just("&nbsp;"),
-        Just(" "), Just("\n"), Just("가나다"), Just("<svg><a href=x>"), Just("<code>"),
+        Just("<p>"),
+        Just("</p>"),
+        Just("<b>"),
+        Just("</b>"),
+        Just("<ul><li>"),
+        Just("</li>"),
+        Just("<table><tr><td>"),
+        Just("</td><th colspan=3>"),
+        Just("</table>"),
+        Just("<br>"),
+        Just("<img src=a.png alt=x>"),
+        Just("<a href=\"javascript:x\">"),
+        Just("</a>"),
+        Just("<a href=http://a.kr>"),
+        Just("<blockquote>"),
+        Just("<pre>"),
+        Just("<h2>"),
+        Just("<figure><figcaption>"),
+        Just("<script>"),
+        Just("<!--"),
+        Just("&nbsp;"),
+        Just(" "),
+        Just("\n"),
+        Just("가나다"),
+        Just("<svg><a href=x>"),
+        Just("<code>"),
     ];
     proptest::collection::vec(token, 0..60).prop_map(|v| v.concat())
 }

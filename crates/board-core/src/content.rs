@@ -258,8 +258,18 @@ mod tests {
             Block::Table(Table {
                 caption: vec![t("예산 현황")],
                 rows: vec![vec![
-                    Cell { head: true, colspan: 1, rowspan: 1, runs: vec![t("구분")] },
-                    Cell { head: false, colspan: 1, rowspan: 1, runs: vec![t("1,234억")] },
+                    Cell {
+                        head: true,
+                        colspan: 1,
+                        rowspan: 1,
+                        runs: vec![t("구분")],
+                    },
+                    Cell {
+                        head: false,
+                        colspan: 1,
+                        rowspan: 1,
+                        runs: vec![t("1,234억")],
+                    },
                 ]],
             }),
             Block::Image(Image {

@@ -318,7 +318,10 @@ impl BoardIndex {
         let mut posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
         for p in &mut posts {
             compose(&mut p.title);
-            for s in [&mut p.author, &mut p.dept, &mut p.category].into_iter().flatten() {
+            for s in [&mut p.author, &mut p.dept, &mut p.category]
+                .into_iter()
+                .flatten()
+            {
                 compose(s);
             }
         }
@@ -372,8 +375,9 @@ impl PostBody {
         if self.paragraphs.is_empty() {
             std::borrow::Cow::Borrowed(&self.blocks)
         } else {
-            let mut blocks: Vec<Block> =
-                (self.paragraphs.iter()).map(|p| Block::text_paragraph(p)).collect();
+            let mut blocks: Vec<Block> = (self.paragraphs.iter())
+                .map(|p| Block::text_paragraph(p))
+                .collect();
             blocks.extend(self.blocks.iter().cloned());
             std::borrow::Cow::Owned(blocks)
         }
@@ -543,7 +547,10 @@ mod tests {
         let body = shard.get(3410).unwrap();
         assert_eq!(
             body.content().as_ref(),
-            [Block::text_paragraph("첫째\n줄"), Block::text_paragraph("둘째")]
+            [
+                Block::text_paragraph("첫째\n줄"),
+                Block::text_paragraph("둘째")
+            ]
         );
         assert_eq!(body.search_text(), "첫째\n줄\n둘째");
         let v2 = r#"{"schema_version":2,"bodies":[{"no":1,"blocks":[{"p":[{"text":"본문"}]}],

@@ -159,7 +159,10 @@ mod tests {
         let p = |page| Pagination::new(200, page, 10);
         assert_eq!(p(7).window(11), [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20]);
         assert_eq!(p(1).window(11), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20]);
-        assert_eq!(p(20).window(11), [1, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+        assert_eq!(
+            p(20).window(11),
+            [1, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+        );
         assert_eq!(p(7).window(7), [1, 5, 6, 7, 8, 9, 20]);
         assert_eq!(Pagination::new(21, 1, 20).window(11), [1, 2]);
         assert_eq!(Pagination::new(0, 1, 20).window(7), [1]);
@@ -195,7 +198,18 @@ mod tests {
             assert_eq!((p.prev(), p.next()), (p.last - 1, p.last));
         }
         let p = Pagination::new(usize::MAX, u32::MAX, 1);
-        assert_eq!(p.window(7), [1, u32::MAX - 5, u32::MAX - 4, u32::MAX - 3, u32::MAX - 2, u32::MAX - 1, u32::MAX]);
+        assert_eq!(
+            p.window(7),
+            [
+                1,
+                u32::MAX - 5,
+                u32::MAX - 4,
+                u32::MAX - 3,
+                u32::MAX - 2,
+                u32::MAX - 1,
+                u32::MAX
+            ]
+        );
         assert_eq!(p.items().len(), 13); // 11 numbers and a gap for each screen
         assert_eq!(p.next(), u32::MAX);
         assert_eq!(Pagination::page_of(usize::MAX, 1), u32::MAX);

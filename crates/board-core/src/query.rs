@@ -270,7 +270,10 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
                 .dept
                 .as_ref()
                 .is_none_or(|d| p.dept.as_ref() == Some(d))
-                && params.cat.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
+                && params
+                    .cat
+                    .as_ref()
+                    .is_none_or(|c| p.category.as_ref() == Some(c))
                 && params.from.is_none_or(|from| p.date >= from)
                 && params.to.is_none_or(|to| p.date <= to))
     };
@@ -522,7 +525,9 @@ mod tests {
                         views,
                         dept: ["고용노동부", "환경부"].get(dept).map(|d| d.to_string()),
                         has_body: false,
-                        category: ["보도자료", "공지"].get(no as usize % 3).map(|c| c.to_string()),
+                        category: ["보도자료", "공지"]
+                            .get(no as usize % 3)
+                            .map(|c| c.to_string()),
                         time: None,
                         notice: false,
                         attachments: 0,
@@ -558,7 +563,9 @@ mod tests {
             )
                 .prop_map(|(sort, q, dept, from, size)| ListParams {
                     sort: Some(sort),
-                    cat: from.filter(|d| d % 3 == 0).map(|d| ["보도자료", "공지", "없음"][d as usize % 9 / 3].to_string()),
+                    cat: from
+                        .filter(|d| d % 3 == 0)
+                        .map(|d| ["보도자료", "공지", "없음"][d as usize % 9 / 3].to_string()),
                     q,
                     dept: dept.map(String::from),
                     from: from

@@ -27,8 +27,10 @@ pub fn allowed(value: &str, schemes: &[&str]) -> Option<String> {
         None => Some(cleaned.to_string()),
         Some(colon) => {
             let s = &cleaned[..colon];
-            (schemes.iter().any(|allowed| s.eq_ignore_ascii_case(allowed)))
-                .then(|| cleaned.to_string())
+            (schemes
+                .iter()
+                .any(|allowed| s.eq_ignore_ascii_case(allowed)))
+            .then(|| cleaned.to_string())
         }
     }
 }
@@ -78,7 +80,13 @@ mod tests {
             allowed("mailto:a@b.kr", &LINK_SCHEMES).as_deref(),
             Some("mailto:a@b.kr")
         );
-        for ok in ["/data/editor/a.png", "a.png", "../x?y=1#z", "//cdn.kr/a.png", "./a:b"] {
+        for ok in [
+            "/data/editor/a.png",
+            "a.png",
+            "../x?y=1#z",
+            "//cdn.kr/a.png",
+            "./a:b",
+        ] {
             assert_eq!(allowed(ok, &WEB_SCHEMES).as_deref(), Some(ok));
         }
     }

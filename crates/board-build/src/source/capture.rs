@@ -145,7 +145,12 @@ fn parse_article(path: &Path, lines: &[&str]) -> Result<Option<Located>, Error> 
         }
         body.push(raw);
     }
-    r.blocks = Some(paragraphs(body).iter().map(|p| Block::text_paragraph(p)).collect());
+    r.blocks = Some(
+        paragraphs(body)
+            .iter()
+            .map(|p| Block::text_paragraph(p))
+            .collect(),
+    );
     Ok(Some(Located {
         place: Place::new(path, title_at + 1),
         record: r,
@@ -208,7 +213,10 @@ mod tests {
         assert_eq!(a.dept.as_deref(), Some("부"));
         assert_eq!(
             a.blocks.unwrap(),
-            [Block::text_paragraph("첫째"), Block::text_paragraph("둘째\n이어짐")]
+            [
+                Block::text_paragraph("첫째"),
+                Block::text_paragraph("둘째\n이어짐")
+            ]
         );
         assert_eq!(a.source.unwrap().text(), "2025.11.03 부");
         assert_eq!(a.date.unwrap().to_string(), "2025-11-03");

@@ -163,7 +163,8 @@ mod tests {
     fn read(text: &str) -> Result<(Vec<Located>, Vec<String>), Error> {
         let d = super::super::table::delimiter(text.lines().next().unwrap_or(""));
         let opts = crate::ReadOptions::default();
-        super::super::table::parse(Path::new("g5.csv"), text, d, &opts).map(|p| (p.records, p.notes))
+        super::super::table::parse(Path::new("g5.csv"), text, d, &opts)
+            .map(|p| (p.records, p.notes))
     }
 
     #[test]
@@ -186,7 +187,10 @@ mod tests {
             (r.time.as_deref(), r.category.as_deref()),
             (Some("10:15"), Some("공지"))
         );
-        assert_eq!(r.blocks.as_deref().unwrap(), text_blocks(&["첫 문단", "둘째\n줄"]));
+        assert_eq!(
+            r.blocks.as_deref().unwrap(),
+            text_blocks(&["첫 문단", "둘째\n줄"])
+        );
         assert_eq!(
             rows[1].record.blocks.as_deref().unwrap(),
             text_blocks(&["한 줄", "다음 문단"])

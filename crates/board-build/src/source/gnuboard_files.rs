@@ -52,8 +52,12 @@ pub fn parse_files(
 ) -> Result<Parsed, Error> {
     let at = |name: &str| header.iter().position(|h| h.trim() == name);
     let (wr_id, source, file) = (at("wr_id"), at("bf_source"), at("bf_file"));
-    let (bo_table, bf_no, size, downloads) =
-        (at("bo_table"), at("bf_no"), at("bf_filesize"), at("bf_download"));
+    let (bo_table, bf_no, size, downloads) = (
+        at("bo_table"),
+        at("bf_no"),
+        at("bf_filesize"),
+        at("bf_download"),
+    );
     // (번호) → (place of its first file, files by bf_no)
     let mut posts: BTreeMap<u32, (Place, Vec<(u64, Attachment)>)> = BTreeMap::new();
     let mut tables: Vec<String> = Vec::new();
@@ -63,7 +67,10 @@ pub fn parse_files(
         let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|raw| cell(raw, tsv));
         let err = |cause: String| Error::at(path, line, cause);
         let number = |i: Option<usize>, what: &str| -> Result<Option<u64>, Error> {
-            match get(i).map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+            match get(i)
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+            {
                 None => Ok(None),
                 Some(t) => crate::values::number(&t)
                     .map(Some)
@@ -82,7 +89,9 @@ pub fn parse_files(
         if stored.contains(['/', '\\']) || stored.starts_with('.') {
             return Err(err(format!("bf_file {stored:?} is not a stored file name")));
         }
-        let table = get(bo_table).map(|t| t.trim().to_string()).unwrap_or_default();
+        let table = get(bo_table)
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default();
         if !table.is_empty() && !tables.contains(&table) {
             tables.push(table.clone());
         }
@@ -98,7 +107,11 @@ pub fn parse_files(
             None => default_file_base(&table),
         };
         let name = crate::text::clean(&get(source).unwrap_or_default());
-        let name = if name.is_empty() { stored.to_string() } else { name };
+        let name = if name.is_empty() {
+            stored.to_string()
+        } else {
+            name
+        };
         let file = Attachment {
             kind: Attachment::kind_of(&name),
             name,
@@ -162,7 +175,11 @@ pub fn parse_boards(
                 continue;
             }
             notices.push(part.parse::<u32>().map_err(|_| {
-                Error::at(path, line, format!("bo_notice {part:?} is not a post number"))
+                Error::at(
+                    path,
+                    line,
+                    format!("bo_notice {part:?} is not a post number"),
+                )
             })?);
         }
         board_rows.push(BoardRow {
@@ -206,7 +223,10 @@ mod tests {
         assert_eq!(names, ["붙임1. 2026 예산(안).hwp", "붙임2. 일정.pdf"]);
         let a = &r.attachments[0];
         assert_eq!(a.url, "data/file/esg/3041_a%201.hwp");
-        assert_eq!((a.kind.as_deref(), a.size, a.downloads), (Some("hwp"), Some(335_872), Some(12)));
+        assert_eq!(
+            (a.kind.as_deref(), a.size, a.downloads),
+            (Some("hwp"), Some(335_872), Some(12))
+        );
         assert_eq!(r.attachments[1].size, Some(1024));
         assert_eq!(parsed.tables, ["esg"]);
 
@@ -225,7 +245,10 @@ mod tests {
     fn bad_file_rows_name_their_line() {
         let opts = crate::ReadOptions::default();
         let e = read("wr_id,bf_source,bf_file\n1,a.hwp,../../etc/passwd\n", &opts).unwrap_err();
-        assert!(e.to_string().starts_with("g5_board_file.csv:2: bf_file"), "{e}");
+        assert!(
+            e.to_string().starts_with("g5_board_file.csv:2: bf_file"),
+            "{e}"
+        );
         let e = read("wr_id,bf_source,bf_file\n1,a.hwp,a.hwp\n", &opts).unwrap_err();
         assert!(e.to_string().contains("--file-base"), "{e}");
     }
@@ -238,7 +261,11 @@ mod tests {
         assert_eq!(parsed.board_rows[0].table, "esg");
         assert_eq!(parsed.board_rows[0].notices, [12, 15]);
         assert!(parsed.board_rows[1].notices.is_empty());
-        let e = read("bo_table,bo_notice\nesg,\"12,x\"\n", &crate::ReadOptions::default()).unwrap_err();
+        let e = read(
+            "bo_table,bo_notice\nesg,\"12,x\"\n",
+            &crate::ReadOptions::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("bo_notice \"x\""), "{e}");
     }
 }

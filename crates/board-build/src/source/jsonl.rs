@@ -138,7 +138,8 @@ mod tests {
         let names: Vec<&str> = r.attachments.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["예산.hwp", "일정.pdf"]);
         assert_eq!(r.attachments[1].size, Some(1024));
-        let e = p(r#"{"no":1,"attachments":[{"name":"x","url":"javascript:alert(1)"}]}"#).unwrap_err();
+        let e =
+            p(r#"{"no":1,"attachments":[{"name":"x","url":"javascript:alert(1)"}]}"#).unwrap_err();
         assert!(e.to_string().contains("not http(s) or relative"), "{e}");
     }
 

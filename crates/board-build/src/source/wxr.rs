@@ -213,9 +213,14 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
     let mut shown = 0usize;
     for (parent, line, file) in files {
         // An image the post's body already shows (WordPress embeds sized copies: `a-300x200.jpg`).
-        let stem = file.url.rsplit_once('.').map_or(file.url.as_str(), |(s, _)| s);
-        let embedded = matches!(file.kind.as_deref(), Some("jpg" | "jpeg" | "png" | "gif" | "webp"))
-            && bodies.get(&parent).is_some_and(|b| b.contains(stem));
+        let stem = file
+            .url
+            .rsplit_once('.')
+            .map_or(file.url.as_str(), |(s, _)| s);
+        let embedded = matches!(
+            file.kind.as_deref(),
+            Some("jpg" | "jpeg" | "png" | "gif" | "webp")
+        ) && bodies.get(&parent).is_some_and(|b| b.contains(stem));
         if embedded {
             shown += 1;
             continue;
@@ -259,7 +264,11 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
 /// A media item's file: http(s) or relative, named by its address's last segment.
 fn attachment(url: &str) -> Option<Attachment> {
     let url = board_core::safe_url::allowed(url, &board_core::safe_url::WEB_SCHEMES)?;
-    let last = board_core::host_url::split_url(&url).0.rsplit('/').next()?.to_string();
+    let last = board_core::host_url::split_url(&url)
+        .0
+        .rsplit('/')
+        .next()?
+        .to_string();
     let name = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
         .next()
         .map(|(_, v)| v.into_owned())
