@@ -92,13 +92,15 @@ test('a body index that cannot be loaded: title hits stay, the count line says w
   assert.match(await page.locator('.board-count').innerText(), /총 1건.*서버 응답 500/);
 });
 
-/// Every body of a dataset directory, by 번호, as the text search reads (paragraphs, one per line).
+/// Every body of a dataset directory, by 번호, as the text search reads (paragraphs, one per line;
+/// synthetic bodies are paragraphs of plain text).
 function allBodies(dir) {
   const bodies = new Map();
   for (const folder of readdirSync(join(dir, 'posts'))) {
     for (const file of readdirSync(join(dir, 'posts', folder))) {
       for (const b of JSON.parse(readFileSync(join(dir, 'posts', folder, file), 'utf8')).bodies) {
-        bodies.set(b.no, b.paragraphs.join('\n'));
+        const text = (runs) => runs.map((r) => (r === 'br' ? '\n' : r.text)).join('');
+        bodies.set(b.no, b.blocks.map((block) => text(block.p)).join('\n'));
       }
     }
   }

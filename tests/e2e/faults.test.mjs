@@ -136,7 +136,7 @@ test('100k posts: the first screen needs only board.json and the first list file
   assert.match(await page.locator('.board-count').innerText(), /총 100,000건 · 1\/5,?000 페이지/);
   assert.equal(await page.locator('tbody tr').count(), 20);
   // Page 2 is in the first file too; a search needs everything, and says it is loading.
-  await page.locator('nav[aria-label="페이지 이동"]').getByRole('link', { name: '2', exact: true }).click();
+  await page.locator('nav[aria-label="페이지 이동"]').getByRole('link', { name: '2 페이지', exact: true }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
   assert.equal(await page.locator('tbody tr').count(), 20);
   await page.getByRole('searchbox', { name: '검색어' }).fill('탄소중립');

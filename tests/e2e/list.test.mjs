@@ -64,7 +64,7 @@ test('filters: 담당부서, date range, order and page size go into the URL and
   await waitParam(page, 'size', '10');
   assert.equal(param(page, 'page'), null);
   assert.equal(await page.locator('tbody tr').count(), 10);
-  assert.deepEqual(await page.locator('nav[aria-label="페이지 이동"] a.page-number').allInnerTexts(), ['1', '2', '3']);
+  assert.deepEqual(await page.locator('nav[aria-label="페이지 이동"] .page-number').allInnerTexts(), ['1', '2', '3']);
 
   await page.getByRole('combobox', { name: '정렬' }).selectOption('views');
   await waitParam(page, 'sort', 'views');

@@ -9,6 +9,7 @@ pub mod body_plan;
 pub mod content;
 pub mod date;
 pub mod display;
+pub mod dubeolsik;
 pub mod hangul;
 pub mod host_url;
 pub mod linkify;
