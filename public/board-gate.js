@@ -9,7 +9,7 @@
 // Content-Security-Policy (no inline script) still holds.
 (function () {
   // The board's URL keys: the same list as `board_core::host_url::KEYS` (a test compares them).
-  var keys = ['post', 'page', 'size', 'q', 'field', 'dept', 'cat', 'from', 'to', 'sort', 'lang'];
+  var keys = ['post', 'page', 'size', 'q', 'field', 'dept', 'cat', 'from', 'to', 'sort', 'lang', 'typed'];
   var script = document.currentScript;
   var prefix = (script && script.getAttribute('data-param-prefix')) || '';
   var owned = function (name) {

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, LoadError};
-use crate::nav::Nav;
 
 /// The body side of one search.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,11 +28,11 @@ pub enum Hits {
     Failed(LoadError),
 }
 
-/// The body side of the URL's search.
+/// The body side of a search.
 #[derive(Clone, Copy)]
 pub struct BodySearch {
-    /// The hits for the URL's search now: computed once per change, read by every view.
-    current: RwSignal<Hits>,
+    /// The hits for the search now: computed once per change, read by every view.
+    current: Signal<Hits>,
 }
 
 /// The plan for a list state, when its search looks in bodies.
@@ -45,16 +44,14 @@ fn plan(l: &ListParams) -> Option<Plan> {
 }
 
 impl BodySearch {
-    /// Follows the URL's search: each new search text fetches the index files it needs (those
-    /// already fetched are reused), and a result arriving after the text changed is dropped.
-    pub fn install(nav: Nav, meta: Option<IndexMeta>, base: String) -> BodySearch {
+    /// Follows a search (the URL's, or the Hangul reading of it): each new search text
+    /// fetches the index files it needs (those already fetched are reused), and a result
+    /// arriving after the text changed is dropped.
+    pub fn install(search: Memo<ListParams>, meta: Option<IndexMeta>, base: String) -> BodySearch {
         // What the last fetch found, for the search text it was made for.
         let fetched = RwSignal::new((String::new(), Hits::NotSearched));
         let base = StoredValue::new(base);
-        let wanted = Memo::new(move |_| {
-            nav.state
-                .with(|s| (s.list.q.clone(), meta.and_then(|_| plan(&s.list))))
-        });
+        let wanted = Memo::new(move |_| search.with(|l| (l.q.clone(), meta.and_then(|_| plan(l)))));
         // The hits for the URL's search, computed once per change of the search text or of
         // what a fetch found, and read by every view: at once when the index files are here
         // (typing on in a search renders once per keystroke), else what the fetch found for
@@ -95,7 +92,16 @@ impl BodySearch {
                 }
             });
         });
-        BodySearch { current }
+        BodySearch {
+            current: current.into(),
+        }
+    }
+
+    /// `b`'s hits while `use_b`, else `a`'s.
+    pub fn either(a: BodySearch, b: BodySearch, use_b: Memo<bool>) -> BodySearch {
+        BodySearch {
+            current: Signal::derive(move || if use_b.get() { b.hits() } else { a.hits() }),
+        }
     }
 
     /// The body hits for the URL's search (tracked).

@@ -352,6 +352,22 @@ pub fn page_jump_invalid(lang: Lang, last: u32) -> String {
     }
 }
 
+/// Above the results of a query typed in English mode: `‘고용’ 검색 결과입니다`.
+pub fn reading_shown(lang: Lang, hangul: &str) -> String {
+    match lang {
+        Lang::Ko => format!("‘{hangul}’ 검색 결과입니다"),
+        Lang::En => format!("Showing results for ‘{hangul}’"),
+    }
+}
+
+/// The link that searches the text as typed: `‘rhdyd’(으)로 검색`.
+pub fn search_as_typed(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::Ko => format!("‘{typed}’(으)로 검색"),
+        Lang::En => format!("Search for ‘{typed}’ instead"),
+    }
+}
+
 /// `분류 ‘보도자료’의 게시글이 없습니다.`
 pub fn no_posts_in_category(lang: Lang, cat: &str) -> String {
     match lang {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Stage};
-use crate::body_search::BodySearch;
+use crate::body_search::{BodySearch, Hits};
 use crate::i18n;
 use crate::nav::{use_nav, Nav};
 use crate::views::article::ArticleView;
@@ -173,6 +173,17 @@ fn skip_to_list(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// The Hangul reading of the URL's query being shown instead of it (`rhdyd` → 고용), if any.
+#[derive(Clone, Copy)]
+pub struct Reading(pub Memo<Option<String>>);
+
+/// The query the rows are for: the Hangul reading when one is shown, else the text as typed.
+pub fn shown_query(typed: &str) -> String {
+    use_context::<Reading>()
+        .and_then(|r| r.0.get_untracked())
+        .unwrap_or_else(|| typed.to_string())
+}
+
 /// The board once its list is in: heading, language switch, skip link, and the view the URL
 /// asks for.
 #[component]
@@ -184,29 +195,63 @@ pub fn Loaded(
     let nav = use_nav();
     // What does not change when the rest of the list arrives (it comes from board.json).
     let first = listing.get_untracked().index;
-    let body_search =
-        BodySearch::install(nav, first.body_index, expect_context::<Config>().data_base);
-    provide_context(body_search);
-    // The ordered rows of the current list, shared by the list and the article view (이전글/다음글
-    // and the page beneath): they depend on everything but the page, so neither a page change
-    // nor opening an article recomputes them.
+    let base = expect_context::<Config>().data_base;
+    // The list parameters of the URL; the rows depend on everything but the page, so neither a
+    // page change nor opening an article recomputes them.
     let params = Memo::new(move |_| {
         nav.state.with(|s| ListParams {
             page: 1,
             ..s.list.clone()
         })
     });
+    let typed_search = BodySearch::install(params, first.body_index, base.clone());
     // The body hits on their own memo: the search's state going from "not asked" to "loading"
-    // changes nothing here, so it no longer re-runs the whole search (a 전체 search ran it three
-    // times: at once, when its index files were asked for, when they came).
-    let body_hits = Memo::new(move |_| body_search.found());
+    // changes nothing here, so it does not re-run the whole search.
+    let typed_hits = Memo::new(move |_| typed_search.found());
+    // A query typed with the keyboard in English mode (`rhdyd`) that finds nothing as typed,
+    // bodies included, is searched as the Hangul it stands for (고용); the URL keeps the text
+    // as typed. Real Latin words (ESG, ISSB) find themselves first.
+    let reading = Memo::new(move |_| params.with(|p| p.hangul_reading()));
+    let shown_reading = Memo::new(move |_| {
+        let r = reading.get()?;
+        if typed_search.hits() == Hits::Pending {
+            return None;
+        }
+        let body = typed_hits.get();
+        let nothing = listing.with(|l| {
+            l.partial_total.is_none()
+                && params
+                    .with(|p| select(&l.index, p, body.as_ref().map(|b| b.as_slice())).is_empty())
+        });
+        nothing.then_some(r)
+    });
+    let reading_params = Memo::new(move |_| match shown_reading.get() {
+        Some(q) => params.with(|p| ListParams { q, ..p.clone() }),
+        None => ListParams::default(),
+    });
+    let reading_search = BodySearch::install(reading_params, first.body_index, base);
+    let reading_hits = Memo::new(move |_| reading_search.found());
+    let use_reading = Memo::new(move |_| shown_reading.with(Option::is_some));
+    provide_context(BodySearch::either(
+        typed_search,
+        reading_search,
+        use_reading,
+    ));
+    provide_context(Reading(shown_reading));
+    // The ordered rows of the current list, shared by the list and the article view (이전글/다음글
+    // and the page beneath).
     let rows = Memo::new(move |_| {
-        let body = body_hits.get();
+        let (search, hits) = if use_reading.get() {
+            (reading_params, reading_hits)
+        } else {
+            (params, typed_hits)
+        };
+        let body = hits.get();
         listing.with(|l| {
             if l.partial_total.is_some() {
                 return Vec::new();
             }
-            params.with(|p| select(&l.index, p, body.as_ref().map(|b| b.as_slice())))
+            search.with(|p| select(&l.index, p, body.as_ref().map(|b| b.as_slice())))
         })
     });
     let partial = Memo::new(move |_| listing.with(|l| l.partial_total.is_some()));

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::body_search::{self, use_body_search, Hits};
 use crate::i18n;
 use crate::nav::use_nav;
-use crate::views::board::Listing;
+use crate::views::board::{shown_query, Listing, Reading};
 use crate::views::categories::Categories;
 use crate::views::filters::Filters;
 use crate::views::link::StateLink;
@@ -171,8 +171,17 @@ pub fn ListView(
         let count = count.clone();
         move |_| count()
     });
+    // What screen readers hear: the count, after the Hangul reading it is for, when one is shown.
+    let reading = use_context::<Reading>();
+    let heard = Memo::new(move |_| {
+        let count = count_now.get();
+        match reading.and_then(|r| r.0.get()) {
+            Some(hangul) => format!("{} · {count}", i18n::reading_shown(lang, &hangul)),
+            None => count,
+        }
+    });
     Effect::new(move |_| {
-        let text = count_now.get();
+        let text = heard.get();
         if let Some(h) = pending.try_get_value().flatten() {
             h.clear();
         }
@@ -202,10 +211,33 @@ pub fn ListView(
             },
         });
     };
+    // A query typed in English mode, shown as the Hangul it stands for: said, with a link that
+    // searches the text as typed.
+    let reading_line = move || {
+        let hangul = reading?.0.get()?;
+        let (typed, to) = nav.state.with(|s| {
+            let to = UrlState {
+                post: None,
+                list: ListParams {
+                    typed: true,
+                    page: 1,
+                    ..s.list.clone()
+                },
+            };
+            (s.list.q.clone(), to)
+        });
+        Some(view! {
+            <p class="board-reading">
+                <strong>{i18n::reading_shown(lang, &hangul)}</strong>" · "
+                <StateLink to>{i18n::search_as_typed(lang, &typed)}</StateLink>
+            </p>
+        })
+    };
     view! {
         <Categories index=index.clone()/>
         <SearchForm/>
         <Filters index=index.clone()/>
+        {reading_line}
         <div class="board-summary">
             <p class="board-count">{move || count_now.get()}</p>
             <p class="board-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-board-announce="">{move || announced.get()}</p>
@@ -251,18 +283,18 @@ pub fn ListTable(
     snippets: bool,
 ) -> impl IntoView {
     let m = i18n::messages(use_nav().lang_untracked());
+    // Marks and snippets follow the query the rows are for (the Hangul reading, when shown).
+    let q = shown_query(&state.list.q);
     let rows = (notices.into_iter().map(|p| (true, p)))
         .chain(posts.into_iter().map(|p| (false, p)))
         .map(|(notice, p)| {
             let to = state.with_post(p.no);
             let is_new = newest.is_some_and(|n| p.date.within_days_of(n, NEW_DAYS));
             let title = p.title.clone();
-            let pieces = marked(highlight(&p.title, &state.list.q));
+            let pieces = marked(highlight(&p.title, &q));
             let is_current = current == Some(p.no);
-            let snippet = (snippets
-                && p.has_body
-                && found_by_body(&p, &state.list.q, state.list.field))
-            .then(|| view! { <BodySnippet no=p.no q=state.list.q.clone()/> });
+            let snippet = (snippets && p.has_body && found_by_body(&p, &q, state.list.field))
+                .then(|| view! { <BodySnippet no=p.no q=q.clone()/> });
             let no = if notice {
                 view! { <span class="badge-notice">{m.notice}</span> }.into_any()
             } else {

@@ -22,6 +22,8 @@ fn searched(state: &UrlState, q: String, field: Field) -> UrlState {
             q,
             field,
             page: 1,
+            // A new search text gets its Hangul reading again.
+            typed: false,
             ..state.list.clone()
         },
     }

@@ -116,10 +116,15 @@ fn read_word(word: &str) -> Option<String> {
             // initial of the next syllable.
             (false, Building { initial: None, .. }) => b.initial = Some(j),
             (false, Building { vowel: None, .. }) => return None, // two initials in a row
-            (false, Building { final_: None, .. }) if pos(&FINALS, j).is_some() => b.final_ = Some(j),
-            (false, Building { final_: Some(f), .. })
-                if DOUBLE_FINALS.iter().any(|(a, c, _)| a == f && *c == j) =>
-            {
+            (false, Building { final_: None, .. }) if pos(&FINALS, j).is_some() => {
+                b.final_ = Some(j)
+            }
+            (
+                false,
+                Building {
+                    final_: Some(f), ..
+                },
+            ) if DOUBLE_FINALS.iter().any(|(a, c, _)| a == f && *c == j) => {
                 let &(_, _, d) = DOUBLE_FINALS
                     .iter()
                     .find(|(a, c, _)| a == f && *c == j)
@@ -137,11 +142,23 @@ fn read_word(word: &str) -> Option<String> {
             // after a final, it takes the final (or its second half) as its initial.
             (true, Building { initial: None, .. }) => return None, // a vowel with no initial
             (true, Building { vowel: None, .. }) => b.vowel = Some(j),
-            (true, Building { final_: None, vowel: Some(v), .. }) => {
+            (
+                true,
+                Building {
+                    final_: None,
+                    vowel: Some(v),
+                    ..
+                },
+            ) => {
                 let &(_, _, d) = DOUBLE_VOWELS.iter().find(|(a, c, _)| a == v && *c == j)?;
                 b.vowel = Some(d);
             }
-            (true, Building { final_: Some(f), .. }) => {
+            (
+                true,
+                Building {
+                    final_: Some(f), ..
+                },
+            ) => {
                 let (kept, moved) = match DOUBLE_FINALS.iter().find(|(_, _, d)| d == f) {
                     Some(&(first, second, _)) => (Some(first), second),
                     None => (None, *f),
@@ -240,7 +257,9 @@ mod tests {
 
     #[test]
     fn latin_words_and_other_text_have_no_reading() {
-        for q in ["ESG", "ISSB", "esg", "a", "", "  ", "고용", "rhdyd2", "k", "kk", "rr", "ie"] {
+        for q in [
+            "ESG", "ISSB", "esg", "a", "", "  ", "고용", "rhdyd2", "k", "kk", "rr", "ie",
+        ] {
             assert_eq!(hangul_reading(q), None, "{q}");
         }
     }
@@ -266,7 +285,7 @@ mod tests {
             let n = c as u32 - 0xAC00;
             out.push_str(l[(n / 588) as usize]);
             out.push_str(v[((n % 588) / 28) as usize]);
-            if n % 28 > 0 {
+            if !n.is_multiple_of(28) {
                 out.push_str(t[(n % 28) as usize]);
             }
         }

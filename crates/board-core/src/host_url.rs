@@ -8,8 +8,8 @@
 //! `esg-page`, `esg-q`, …
 
 /// The query parameters the board owns, before any prefix, in the order it writes them.
-pub const KEYS: [&str; 11] = [
-    "post", "page", "size", "q", "field", "dept", "cat", "from", "to", "sort", "lang",
+pub const KEYS: [&str; 12] = [
+    "post", "page", "size", "q", "field", "dept", "cat", "from", "to", "sort", "lang", "typed",
 ];
 
 /// How the board's keys are spelt on one host page.

@@ -29,6 +29,9 @@ pub struct ListParams {
     /// `lang=`: the UI language asked for in the URL; `None` leaves it to the host page
     /// (`data-lang`), which defaults to Korean.
     pub lang: Option<Lang>,
+    /// `typed=1`: search `q` exactly as typed, never as the Hangul its keys would have typed
+    /// in Korean mode (`crate::dubeolsik`).
+    pub typed: bool,
 }
 
 impl Default for ListParams {
@@ -44,11 +47,21 @@ impl Default for ListParams {
             to: None,
             sort: None,
             lang: None,
+            typed: false,
         }
     }
 }
 
 impl ListParams {
+    /// The Hangul that `q` stands for when it was typed with the keyboard in English mode
+    /// (`rhdyd` → 고용), unless the URL asks for the text as typed.
+    pub fn hangul_reading(&self) -> Option<String> {
+        if self.typed {
+            return None;
+        }
+        crate::dubeolsik::hangul_reading(&self.q)
+    }
+
     /// Whether a filter (담당부서, 분류, dates) narrows the list.
     pub fn filtered(&self) -> bool {
         self.dept.is_some() || self.cat.is_some() || self.from.is_some() || self.to.is_some()
@@ -168,6 +181,7 @@ impl UrlState {
                 "to" => l.to = v.parse().ok(),
                 "sort" => l.sort = Sort::from_key(&v),
                 "lang" => l.lang = Lang::from_key(&v),
+                "typed" => l.typed = v == "1",
                 _ => {}
             }
         }
@@ -245,6 +259,9 @@ impl UrlState {
         }
         if let Some(lang) = l.lang {
             put("lang", lang.key());
+        }
+        if l.typed {
+            put("typed", "1");
         }
         out
     }
@@ -416,6 +433,7 @@ mod tests {
                         from: d.and_then(|(y, m, d)| Date::new(y, m, d)),
                         to: None,
                         sort,
+                        typed: lang && page % 2 == 0,
                         lang: lang.then_some(Lang::En),
                     },
                 },
