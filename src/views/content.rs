@@ -12,7 +12,7 @@ use board_core::content::{Attachment, Block, Cell, Image, Inline, Table};
 use board_core::linkify::{linkify, Piece};
 use board_core::safe_url::{self, LINK_SCHEMES, WEB_SCHEMES};
 use board_core::Lang;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, Node};
 
 use crate::i18n;
 
@@ -34,24 +34,31 @@ impl Writer {
     }
 
     /// A new element `tag` at the end of `parent`.
-    fn el(&self, parent: &Element, tag: &str) -> Element {
+    fn el(&self, parent: &Node, tag: &str) -> Element {
         let e = self.doc.create_element(tag).expect("a known tag name");
         let _ = parent.append_child(&e);
         e
     }
 
-    fn text(&self, parent: &Element, text: &str) {
-        let _ = parent.append_with_str_1(text);
+    fn text(&self, parent: &Node, text: &str) {
+        let _ = parent.append_child(&self.doc.create_text_node(text));
     }
 
-    /// The blocks, at the end of `parent`.
+    /// The blocks, at the end of `parent`: written into a fragment off the page and put in at
+    /// once, so the page restyles once, not once per element.
     pub fn blocks(&self, parent: &Element, blocks: &[Block]) {
+        let fragment = self.doc.create_document_fragment();
+        self.write(&fragment, blocks);
+        let _ = parent.append_child(&fragment);
+    }
+
+    fn write(&self, parent: &Node, blocks: &[Block]) {
         for b in blocks {
             self.block(parent, b);
         }
     }
 
-    fn block(&self, parent: &Element, b: &Block) {
+    fn block(&self, parent: &Node, b: &Block) {
         match b {
             Block::P(runs) => self.runs(&self.el(parent, "p"), runs, true),
             // The article's title is the `h2`; its own headings come below it.
@@ -70,13 +77,13 @@ impl Writer {
                     match item.as_slice() {
                         // An item of one paragraph is its text, not a paragraph in an item.
                         [Block::P(runs)] => self.runs(&li, runs, true),
-                        _ => self.blocks(&li, item),
+                        _ => self.write(&li, item),
                     }
                 }
             }
             Block::Table(t) => self.table(parent, t),
             Block::Image(img) => self.image(parent, img),
-            Block::Quote(inner) => self.blocks(&self.el(parent, "blockquote"), inner),
+            Block::Quote(inner) => self.write(&self.el(parent, "blockquote"), inner),
             Block::Pre(text) => self.text(&self.el(parent, "pre"), text),
             Block::Rule => {
                 self.el(parent, "hr");
@@ -86,7 +93,7 @@ impl Writer {
 
     /// A table inside a labelled region that scrolls sideways on narrow screens and takes
     /// keyboard focus, so that it can be scrolled without a pointer.
-    fn table(&self, parent: &Element, t: &Table) {
+    fn table(&self, parent: &Node, t: &Table) {
         let n = self.tables.get() + 1;
         self.tables.set(n);
         let mut caption = String::new();
@@ -116,7 +123,7 @@ impl Writer {
         }
     }
 
-    fn cell(&self, tr: &Element, c: &Cell, column_header: bool) {
+    fn cell(&self, tr: &Node, c: &Cell, column_header: bool) {
         let td = self.el(tr, if c.head { "th" } else { "td" });
         if c.head {
             let _ = td.set_attribute("scope", if column_header { "col" } else { "row" });
@@ -131,7 +138,7 @@ impl Writer {
 
     /// An image with the source's text alternative (empty: decorative), its size reserved before
     /// it loads, and loaded only when it comes near the screen.
-    fn image(&self, parent: &Element, img: &Image) {
+    fn image(&self, parent: &Node, img: &Image) {
         // `#…` would load the page itself as an image.
         let Some(src) = safe_url::allowed(&img.src, &WEB_SCHEMES).filter(|s| !s.starts_with('#'))
         else {
@@ -163,7 +170,7 @@ impl Writer {
 
     /// Inline runs; web addresses in plain text become links when `linkify_text` (never inside
     /// a link).
-    fn runs(&self, parent: &Element, runs: &[Inline], linkify_text: bool) {
+    fn runs(&self, parent: &Node, runs: &[Inline], linkify_text: bool) {
         for r in runs {
             match r {
                 Inline::Text(t) if linkify_text => self.linked_text(parent, t),
@@ -187,7 +194,7 @@ impl Writer {
     }
 
     /// A link out of the board: a new tab, without a referrer.
-    fn link(&self, parent: &Element, href: &str) -> Element {
+    fn link(&self, parent: &Node, href: &str) -> Element {
         let a = self.el(parent, "a");
         let _ = a.set_attribute("href", href);
         let _ = a.set_attribute("target", "_blank");
@@ -196,7 +203,7 @@ impl Writer {
     }
 
     /// Text with web addresses made links (http/https only).
-    fn linked_text(&self, parent: &Element, text: &str) {
+    fn linked_text(&self, parent: &Node, text: &str) {
         for piece in linkify(text) {
             match piece {
                 Piece::Text(t) => self.text(parent, t),
@@ -206,7 +213,7 @@ impl Writer {
     }
 
     /// 첨부파일: each file a download link with its name, kind and size (`예산.hwp [hwp, 328KB]`).
-    pub fn files(&self, parent: &Element, files: &[Attachment]) {
+    pub fn files(&self, parent: &Node, files: &[Attachment]) {
         if files.is_empty() {
             return;
         }
