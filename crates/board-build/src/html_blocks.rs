@@ -417,19 +417,7 @@ fn join_lines(blocks: Vec<Block>) -> Vec<Inline> {
     for b in blocks {
         let line = match b {
             Block::P(r) | Block::Heading(Heading { runs: r, .. }) => r,
-            other => {
-                let text = content::text_of(std::slice::from_ref(&other));
-                let mut r = Vec::new();
-                for (i, l) in text.split('\n').enumerate() {
-                    if i > 0 {
-                        r.push(Inline::Br);
-                    }
-                    if !l.is_empty() {
-                        r.push(Inline::Text(l.to_string()));
-                    }
-                }
-                r
-            }
+            other => content::text_runs(&content::text_of(std::slice::from_ref(&other))),
         };
         if line.is_empty() {
             continue;

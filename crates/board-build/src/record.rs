@@ -119,7 +119,7 @@ pub fn set_field(r: &mut Record, col: Column, raw: &str) -> Result<(), String> {
         Column::Attachments => {
             for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 r.attachments.push(
-                    attachment_at(line)
+                    Attachment::at(line)
                         .ok_or_else(|| format!("첨부파일 {line:?} is not a file address"))?,
                 );
             }
@@ -141,24 +141,6 @@ fn flag(text: &str) -> Option<bool> {
         "n" | "no" | "0" | "false" | "x" | "아니오" | "-" => Some(false),
         _ => None,
     }
-}
-
-/// An attachment given by its address (one per line of a 첨부파일 cell): http(s) or relative;
-/// its name is the address's last segment, decoded.
-fn attachment_at(address: &str) -> Option<Attachment> {
-    let url = board_core::safe_url::allowed(address, &board_core::safe_url::WEB_SCHEMES)?;
-    let path = board_core::host_url::split_url(&url).0;
-    let last = path.rsplit('/').next().filter(|s| !s.is_empty())?;
-    let name: String = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())?;
-    Some(Attachment {
-        kind: Attachment::kind_of(&name),
-        name,
-        url,
-        size: None,
-        downloads: None,
-    })
 }
 
 /// `(2025.11.03 고용노동부)`, parentheses optional.

@@ -122,6 +122,25 @@ pub struct Attachment {
 }
 
 impl Attachment {
+    /// A file given only by its address (http(s) or relative), named by the address's last
+    /// segment, decoded: `…/uploads/%EC%98%88%EC%82%B0.hwp` → `예산.hwp`.
+    pub fn at(address: &str) -> Option<Attachment> {
+        let url = crate::safe_url::allowed(address, &crate::safe_url::WEB_SCHEMES)?;
+        let path = crate::host_url::split_url(&url).0;
+        let last = path.rsplit('/').next().filter(|s| !s.is_empty())?;
+        let name = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
+            .next()
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|n| !n.is_empty())?;
+        Some(Attachment {
+            kind: Attachment::kind_of(&name),
+            name,
+            url,
+            size: None,
+            downloads: None,
+        })
+    }
+
     /// The kind a file name's extension gives: `보도자료.HWP` → `hwp`.
     pub fn kind_of(name: &str) -> Option<String> {
         let (stem, ext) = name.rsplit_once('.')?;
@@ -135,17 +154,22 @@ impl Attachment {
 impl Block {
     /// A paragraph of plain text; its line breaks stay line breaks.
     pub fn text_paragraph(text: &str) -> Block {
-        let mut runs = Vec::new();
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                runs.push(Inline::Br);
-            }
-            if !line.is_empty() {
-                runs.push(Inline::Text(line.to_string()));
-            }
-        }
-        Block::P(runs)
+        Block::P(text_runs(text))
     }
+}
+
+/// The runs of plain text: its lines, with line breaks between them.
+pub fn text_runs(text: &str) -> Vec<Inline> {
+    let mut runs = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            runs.push(Inline::Br);
+        }
+        if !line.is_empty() {
+            runs.push(Inline::Text(line.to_string()));
+        }
+    }
+    runs
 }
 
 /// The text of blocks, one line per paragraph, heading, list item, table row, caption or image
@@ -293,6 +317,13 @@ mod tests {
         assert_eq!(Attachment::kind_of("a.tar.gz").as_deref(), Some("gz"));
         assert_eq!(Attachment::kind_of("README"), None);
         assert_eq!(Attachment::kind_of(".hidden"), None);
+        let a = Attachment::at("https://x.kr/up/%EC%98%88%EC%82%B0+1.HWP?v=2").unwrap();
+        assert_eq!(
+            (a.name.as_str(), a.kind.as_deref()),
+            ("예산+1.HWP", Some("hwp"))
+        );
+        assert_eq!(Attachment::at("javascript:alert(1)//a.hwp"), None);
+        assert_eq!(Attachment::at("https://x.kr/"), None);
         assert_eq!(Attachment::kind_of("x.한글"), None);
     }
 }

@@ -177,7 +177,7 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         let (kind, status) = (get("wp:post_type"), get("wp:status"));
         if kind == "attachment" {
             let parent = get("wp:post_parent").parse::<u32>().unwrap_or(0);
-            if let Some(file) = attachment(&get("wp:attachment_url")).filter(|_| parent > 0) {
+            if let Some(file) = Attachment::at(&get("wp:attachment_url")).filter(|_| parent > 0) {
                 files.push((parent, it.line, file));
                 continue;
             }
@@ -258,27 +258,6 @@ pub fn parse(path: &Path, text: &str) -> Result<super::Parsed, Error> {
         records: out,
         notes,
         ..super::Parsed::default()
-    })
-}
-
-/// A media item's file: http(s) or relative, named by its address's last segment.
-fn attachment(url: &str) -> Option<Attachment> {
-    let url = board_core::safe_url::allowed(url, &board_core::safe_url::WEB_SCHEMES)?;
-    let last = board_core::host_url::split_url(&url)
-        .0
-        .rsplit('/')
-        .next()?
-        .to_string();
-    let name = form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .filter(|n| !n.is_empty())?;
-    Some(Attachment {
-        kind: Attachment::kind_of(&name),
-        name,
-        url,
-        size: None,
-        downloads: None,
     })
 }
 
