@@ -93,6 +93,14 @@ test('분류: 전체 and each category with its count; cat= in the URL, combined
   await page.locator('.board-count', { hasText: '분류 ‘없는분류’의 게시글이 없습니다.' }).waitFor();
   assert.equal(await nav.locator('a[aria-current="page"]').innerText(), '없는분류 (0)');
   assert.deepEqual(await audit(page), []);
+  // On a phone the links wrap: all of them on screen, none under 44 px, no sideways scroll.
+  await page.setViewportSize(PHONE);
+  for (const link of await nav.locator('a').all()) {
+    const box = await link.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width && box.height >= 44, JSON.stringify(box));
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await page.assertClean();
 });
 
@@ -139,6 +147,12 @@ test('page jump: a number goes there (clamped to 1…last), anything else is sai
   assert.equal(await error.innerText(), '1부터 15까지의 페이지 번호를 숫자로 입력하세요.');
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   assert.deepEqual(await audit(page), []);
+  // On a phone: the field and its button are there and big enough to tap.
+  await page.setViewportSize(PHONE);
+  for (const control of [field, page.getByRole('button', { name: '이동', exact: true })]) {
+    const box = await control.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width && box.height >= 44, JSON.stringify(box));
+  }
   await page.assertClean();
 });
 
