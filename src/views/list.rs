@@ -42,15 +42,6 @@ struct Page {
     waiting: bool,
 }
 
-/// The notices of the plain list (no search, filter or category), newest first; they come on
-/// top of every page without changing its rows.
-fn notices_for(index: &BoardIndex, l: &ListParams) -> Vec<PostSummary> {
-    if l.narrowed() {
-        return Vec::new();
-    }
-    index.posts.iter().filter(|p| p.notice).cloned().collect()
-}
-
 /// Whether the first list files alone can show this state: the plain list in the default order
 /// (the shards are in that order), on a page they cover.
 fn servable_from_prefix(l: &ListParams, loaded: usize, total: usize) -> bool {
@@ -101,8 +92,29 @@ pub fn ListView(
     let index = listing.with_untracked(|l| l.index.clone());
     let newest = index.posts.iter().map(|p| p.date).max();
     let body_search = use_body_search();
+    // The board's notices, newest first: found once per list, not at every page change.
+    let notices = Memo::new(move |_| {
+        listing.with(|l| {
+            l.index
+                .posts
+                .iter()
+                .filter(|p| p.notice)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    // On every page of the plain list (no search, filter or category) they come first, without
+    // changing the page's rows.
+    let notices_for = move |l: &ListParams| {
+        if l.narrowed() {
+            Vec::new()
+        } else {
+            notices.get()
+        }
+    };
     let page = Memo::new(move |_| {
         let state = nav.state.get();
+        let notices = notices_for(&state.list);
         listing.with(|l| {
             let index = &l.index;
             if let Some(total) = l.partial_total {
@@ -116,7 +128,7 @@ pub fn ListView(
                     index.posts[pages.rows()].to_vec()
                 };
                 return Page {
-                    notices: notices_for(index, &state.list),
+                    notices,
                     state,
                     pages,
                     posts,
@@ -132,7 +144,7 @@ pub fn ListView(
                 (pages, posts)
             });
             Page {
-                notices: notices_for(index, &state.list),
+                notices,
                 state,
                 pages,
                 posts,
@@ -164,7 +176,7 @@ pub fn ListView(
             }
         }
     };
-    // What screen readers hear: the count once it has stayed the same for a moment.
+    // Screen readers hear the count once it has stayed the same for a moment.
     let (announced, set_announced) = signal(String::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let count_now = Memo::new({

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOARD_URL, launch, openPage } from './browser.mjs';
+import { BOARD_URL, launch, mounted, openPage } from './browser.mjs';
 import { audit } from './axe.mjs';
 import { build, cp949, scratch, serve } from './datasets.mjs';
 
@@ -142,6 +142,7 @@ test('notices from the board row, the file marker in the list, and body search i
   assert.equal(await row.locator('.badge-file .board-visually-hidden').textContent(), '첨부파일');
   for (const q of ['탄소배출권', '로드맵']) {
     await page.goto(`${BOARD_URL}?field=body&q=${encodeURIComponent(q)}`);
+    await mounted(page);
     await page.locator('tbody td.col-no', { hasText: /^201$/ }).waitFor();
     assert.match(await page.locator('.board-count').innerText(), /총 1건/, q);
   }
@@ -241,6 +242,7 @@ test('hostile HTML: no executable construct reaches the dataset or the page', as
   const ATTRS = ['href', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan', 'scope', 'target', 'rel', 'loading', 'decoding', 'class', 'role', 'aria-label', 'tabindex'];
   for (let i = 0; i < VECTORS.length; i += 1) {
     await page.goto(`${BOARD_URL}?post=${500 + i}`);
+    await mounted(page);
     await page.locator('.board-body, .board-nobody').first().waitFor();
     const found = await page.evaluate(({ ELEMENTS, ATTRS }) => {
       const bad = [];

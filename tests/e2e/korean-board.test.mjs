@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage } from './browser.mjs';
+import { launch, mounted, openPage } from './browser.mjs';
 import { audit } from './axe.mjs';
 import { build, scratch, serve } from './datasets.mjs';
 
@@ -47,10 +47,12 @@ test('공지: first on every page of the plain list, 번호 reading 공지; ordi
   // The page math of 총 N건 is unchanged.
   assert.match(await page.locator('.board-count').innerText(), /총 150건 · 1\/15 페이지/);
   await page.goto(page.url().replace('size=10', 'size=10&page=5'));
+  await mounted(page);
   await page.locator('tbody tr.is-notice').first().waitFor();
   assert.deepEqual(await noCells(page), ['공지', '공지', ...Array.from({ length: 10 }, (_, i) => String(110 - i))]);
   for (const narrowed of ['&q=게시글', '&cat=행사', '&dept=없음']) {
     await page.goto(`${page.url().split('?')[0]}?size=10${narrowed}`);
+    await mounted(page);
     await page.locator('.board-count', { hasText: /총|없습니다/ }).waitFor();
     assert.equal(await page.locator('tbody tr.is-notice').count(), 0, narrowed);
   }
@@ -83,6 +85,7 @@ test('분류: 전체 and each category with its count; cat= in the URL, combined
   }
   // With a search: only rows of both.
   await page.goto(`${page.url().split('?')[0]}?cat=${encodeURIComponent('행사')}&q=14`);
+  await mounted(page);
   await page.locator('.board-count', { hasText: '총' }).waitFor();
   const titles = await page.locator('tbody a.title-link').allInnerTexts();
   assert.ok(titles.length > 0);
@@ -90,6 +93,7 @@ test('분류: 전체 and each category with its count; cat= in the URL, combined
   assert.match(await page.locator('.board-count').innerText(), new RegExp(`총 ${titles.length}건`));
   // A category the board does not have: nothing, said so, shown as the current one.
   await page.goto(`${page.url().split('?')[0]}?cat=${encodeURIComponent('없는분류')}`);
+  await mounted(page);
   await page.locator('.board-count', { hasText: '분류 ‘없는분류’의 게시글이 없습니다.' }).waitFor();
   assert.equal(await nav.locator('a[aria-current="page"]').innerText(), '없는분류 (0)');
   assert.deepEqual(await audit(page), []);
@@ -192,6 +196,7 @@ test('the 새 글 and 첨부파일 markers carry text, and English covers every 
   assert.equal(await page.locator('tbody tr', { has: page.locator('td.col-no', { hasText: /^149$/ }) }).locator('.badge-file').count(), 0);
 
   await page.goto(`${page.url().split('?')[0]}?size=10&page=7&lang=en`);
+  await mounted(page);
   const nav = page.locator('nav[aria-label="Pages"]');
   await nav.waitFor();
   assert.equal(await nav.getByRole('link', { name: 'Page 3', exact: true }).count(), 1);
@@ -200,10 +205,12 @@ test('the 새 글 and 첨부파일 markers carry text, and English covers every 
   assert.equal(await page.locator('.page-jump-total').innerText(), 'of 15 pages');
   assert.deepEqual((await page.locator('nav[aria-label="Category"] a').allInnerTexts())[0], 'All');
   await page.goto(`${page.url().split('?')[0]}?size=10&lang=en`);
+  await mounted(page);
   await page.locator('tbody tr.is-notice').first().waitFor();
   assert.equal(await page.locator('tbody tr.is-notice td.col-no').first().innerText(), 'Notice');
   assert.equal(await page.locator('.badge-file .board-visually-hidden').first().textContent(), 'Attachments');
   await page.goto(`${page.url().split('?')[0]}?cat=${encodeURIComponent('없는분류')}&lang=en`);
+  await mounted(page);
   await page.locator('.board-count', { hasText: 'There are no posts in the category “없는분류”.' }).waitFor();
   assert.deepEqual(await audit(page), []);
   await page.assertClean();
