@@ -25,17 +25,9 @@ fn host() -> web_sys::HtmlElement {
 
 fn post(no: u32, title: &str) -> PostSummary {
     PostSummary {
-        no,
-        title: title.into(),
         author: Some("관리자".into()),
-        date: "2025-09-15".parse::<Date>().unwrap(),
         views: Some(1234),
-        dept: None,
-        has_body: false,
-        category: None,
-        time: None,
-        notice: false,
-        attachments: 0,
+        ..PostSummary::new(no, title, "2025-09-15".parse::<Date>().unwrap())
     }
 }
 

@@ -142,6 +142,25 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+impl PostSummary {
+    /// A row with only what every post has: 번호, 제목, 날짜 (the rest unknown, no body).
+    pub fn new(no: u32, title: impl Into<String>, date: Date) -> PostSummary {
+        PostSummary {
+            no,
+            title: title.into(),
+            author: None,
+            date,
+            views: None,
+            dept: None,
+            has_body: false,
+            category: None,
+            time: None,
+            notice: false,
+            attachments: 0,
+        }
+    }
+}
+
 /// The `new` order: newest date first, ties by 번호 descending. Every list file, every view's
 /// default order and every check of a dataset use this one comparison.
 pub fn by_new(a: &PostSummary, b: &PostSummary) -> std::cmp::Ordering {
@@ -437,22 +456,7 @@ mod tests {
     fn a_count_the_list_files_cannot_hold_is_an_error() {
         let shard = |n: usize| Shard {
             schema_version: 1,
-            posts: vec![
-                PostSummary {
-                    no: 1,
-                    title: "t".into(),
-                    author: None,
-                    date: "2025-01-01".parse().unwrap(),
-                    views: None,
-                    dept: None,
-                    has_body: false,
-                    category: None,
-                    time: None,
-                    notice: false,
-                    attachments: 0,
-                };
-                n
-            ],
+            posts: vec![PostSummary::new(1, "t", "2025-01-01".parse().unwrap()); n],
         };
         let m = |count: usize, files: usize| Manifest {
             count,

@@ -342,17 +342,9 @@ mod tests {
 
     fn post(no: u32, date: &str, views: Option<u64>, title: &str) -> PostSummary {
         PostSummary {
-            no,
-            title: title.into(),
             author: Some("관리자".into()),
-            date: date.parse::<Date>().unwrap(),
             views,
-            dept: None,
-            has_body: false,
-            category: None,
-            time: None,
-            notice: false,
-            attachments: 0,
+            ..PostSummary::new(no, title, date.parse::<Date>().unwrap())
         }
     }
 
@@ -583,7 +575,7 @@ mod tests {
                 let pieces = highlight(&text, &q);
                 prop_assert_eq!(pieces.iter().map(|(t, _)| *t).collect::<String>(), text.clone());
                 prop_assert!(pieces.iter().filter(|(_, hit)| *hit).all(|(t, _)| !t.is_empty()));
-                let p = PostSummary { no: 1, title: text, author: None, date: Date::new(2025, 1, 1).unwrap(), views: None, dept: None, has_body: false, category: None, time: None, notice: false, attachments: 0 };
+                let p = PostSummary::new(1, text, Date::new(2025, 1, 1).unwrap());
                 for f in Field::ALL {
                     let _ = matches(&p, &q, f);
                 }

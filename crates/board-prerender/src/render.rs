@@ -63,17 +63,9 @@ mod tests {
 
     fn post(no: u32, title: &str) -> PostSummary {
         PostSummary {
-            no,
-            title: title.into(),
             author: Some("관리자".into()),
-            date: "2025-03-01".parse().unwrap(),
             views: Some(1234),
-            dept: None,
-            has_body: false,
-            category: None,
-            time: None,
-            notice: false,
-            attachments: 0,
+            ..PostSummary::new(no, title, "2025-03-01".parse().unwrap())
         }
     }
 
