@@ -1,7 +1,7 @@
 // Datasets the end-to-end tests build themselves: export files written by the test, turned into
 // a dataset by the release board-build, and served in place of the page's data/ folder.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -24,8 +24,12 @@ export function build(args) {
   return stderr;
 }
 
-/// Serves the dataset in `dir` for every request under data/ (a `beforeLoad` of openPage).
+/// Serves the dataset in `dir` for every request under data/ (a `beforeLoad` of openPage); a
+/// file the dataset does not have is a 404, as a static host answers, never a request left
+/// hanging.
 export const serve = (dir) => (p) => p.route('**/data/**', (r) => {
-  const rel = new URL(r.request().url()).pathname.split('/data/')[1];
-  return r.fulfill({ path: join(dir, rel) });
+  const file = join(dir, new URL(r.request().url()).pathname.split('/data/')[1]);
+  return existsSync(file) && statSync(file).isFile()
+    ? r.fulfill({ path: file })
+    : r.fulfill({ status: 404, body: 'Not Found' });
 });
