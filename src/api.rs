@@ -273,17 +273,20 @@ fn index_ready(i: u32) -> Option<Rc<IndexShard>> {
     ready(&INDEX, &i)
 }
 
+/// Whether every index file `plan` reads is already here.
+pub fn search_bodies_ready(meta: IndexMeta, plan: &Plan) -> bool {
+    plan.shards(meta.shards)
+        .into_iter()
+        .all(|i| index_ready(i).is_some())
+}
+
 /// The body search's answer from index files already fetched, or `None` if one is missing.
 pub fn search_bodies_cached(
     base: &str,
     meta: IndexMeta,
     plan: &Plan,
 ) -> Option<Result<Vec<u32>, LoadError>> {
-    let all_here = plan
-        .shards(meta.shards)
-        .into_iter()
-        .all(|i| index_ready(i).is_some());
-    all_here.then(|| run_cached(base, meta, plan))
+    search_bodies_ready(meta, plan).then(|| run_cached(base, meta, plan))
 }
 
 fn run_cached(base: &str, meta: IndexMeta, plan: &Plan) -> Result<Vec<u32>, LoadError> {

@@ -23,6 +23,9 @@ pub enum Hits {
     NotSearched,
     /// The index files are loading.
     Pending,
+    /// The index files are here: the answer comes a frame after the title, author and
+    /// department hits, so those are on screen without waiting for the posting lists.
+    Soon,
     /// Sorted 번호 of the posts whose bodies hold the query.
     Found(Arc<Vec<u32>>),
     Failed(LoadError),
@@ -76,8 +79,25 @@ impl BodySearch {
                 return;
             }
             let base = base.get_value();
-            if let Some(done) = api::search_bodies_cached(&base, meta, &plan) {
-                put(done.map_or_else(Hits::Failed, |v| Hits::Found(Arc::new(v))));
+            if api::search_bodies_ready(meta, &plan) {
+                put(Hits::Soon);
+                // After the browser has painted the other hits: a frame, then a task.
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            if wanted.try_with_untracked(|(now, _)| *now == q) != Some(true) {
+                                return;
+                            }
+                            let hits = match api::search_bodies_cached(&base, meta, &plan) {
+                                Some(Ok(found)) => Hits::Found(Arc::new(found)),
+                                Some(Err(e)) => Hits::Failed(e),
+                                None => return,
+                            };
+                            fetched.try_set((q, hits));
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
                 return;
             }
             put(Hits::Pending);
@@ -109,6 +129,11 @@ impl BodySearch {
         self.current.get()
     }
 
+    /// Whether the body hits are still to come (tracked).
+    pub fn waiting(&self) -> bool {
+        self.current.with(Hits::waiting)
+    }
+
     /// The sorted 번호 found for the URL's search, once known (tracked).
     pub fn found(&self) -> Option<Arc<Vec<u32>>> {
         self.current.with(|h| match h {
@@ -118,11 +143,20 @@ impl BodySearch {
     }
 }
 
-/// A note for the count line while body hits are missing, if any.
-pub fn note(hits: &Hits, lang: Lang) -> Option<String> {
+impl Hits {
+    /// Whether the body hits are still to come.
+    pub fn waiting(&self) -> bool {
+        matches!(self, Hits::Pending | Hits::Soon)
+    }
+}
+
+/// A note for the count line while body hits are missing, if any: for a moment's wait
+/// ([`Hits::Soon`]) only when there is nothing else to show.
+pub fn note(hits: &Hits, lang: Lang, shown: usize) -> Option<String> {
     let m = crate::i18n::messages(lang);
     match hits {
-        Hits::Pending => Some(m.searching_bodies.to_string()),
+        Hits::Soon if shown > 0 => None,
+        Hits::Pending | Hits::Soon => Some(m.searching_bodies.to_string()),
         Hits::Failed(e) => Some(format!("{} {}", m.body_search_failed, e.message(lang))),
         Hits::NotSearched | Hits::Found(_) => None,
     }

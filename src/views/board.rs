@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Stage};
-use crate::body_search::{BodySearch, Hits};
+use crate::body_search::BodySearch;
 use crate::i18n;
 use crate::nav::{use_nav, Nav};
 use crate::views::article::ArticleView;
@@ -214,7 +214,7 @@ pub fn Loaded(
     let reading = Memo::new(move |_| params.with(|p| p.hangul_reading()));
     let shown_reading = Memo::new(move |_| {
         let r = reading.get()?;
-        if typed_search.hits() == Hits::Pending {
+        if typed_search.waiting() {
             return None;
         }
         let body = typed_hits.get();

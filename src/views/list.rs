@@ -11,7 +11,7 @@ use board_core::{
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::body_search::{self, use_body_search, Hits};
+use crate::body_search::{self, use_body_search};
 use crate::i18n;
 use crate::nav::use_nav;
 use crate::views::board::{shown_query, Listing, Reading};
@@ -167,7 +167,7 @@ pub fn ListView(
         let index = index.clone();
         move || {
             let p = page.read();
-            let note = body_search::note(&body_search.hits(), lang);
+            let note = body_search::note(&body_search.hits(), lang, p.pages.total);
             match note {
                 // Nothing yet, but the bodies may still hold it: say so, not "no results".
                 Some(note) if p.pages.total == 0 => note,
@@ -255,7 +255,7 @@ pub fn ListView(
             <p class="board-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-board-announce="">{move || announced.get()}</p>
             <Show when=move || page.with(|p| {
                 p.pages.total == 0 && !p.waiting && p.state.list.narrowed()
-                    && body_search.hits() != Hits::Pending
+                    && !body_search.waiting()
             })>
                 <button type="button" class="board-button board-button-secondary" on:click=reset>{m.reset_search}</button>
             </Show>

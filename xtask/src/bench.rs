@@ -63,10 +63,10 @@ fn copy_app(dist: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A copy of the built app whose dataset is the synthetic board of 100k posts.
-fn app_with_synth(dist: &Path, out: &Path) -> Result<(), String> {
+/// A copy of the built app whose dataset is a synthetic board of `posts` posts.
+fn app_with_synth(dist: &Path, out: &Path, posts: u32) -> Result<(), String> {
     copy_app(dist, out)?;
-    build::synth(100_000, &out.join("data"))?;
+    build::synth(posts, &out.join("data"))?;
     // The copied index.html holds the seed's first page: pre-render this board's instead.
     build::prerender(&out.join("index.html"))?;
     build::precompress_file(&out.join("data/board.json"))?;
@@ -84,7 +84,7 @@ pub fn bench() -> Result<(), String> {
     step("the static floor page and a 100k-post copy of the app");
     write_floor(&dist, &work.join("floor"))?;
     let app100k = work.join("app100k");
-    app_with_synth(&dist, &app100k)?;
+    app_with_synth(&dist, &app100k, 100_000)?;
     let server = Server::start(
         vec![
             Mount::new("/app/", &dist),
@@ -120,7 +120,7 @@ pub fn bench_search() -> Result<(), String> {
     let app100k = root.join("target/bench-search-app");
     let _ = std::fs::remove_dir_all(&app100k);
     step("a 100k-post copy of the app");
-    app_with_synth(&dist, &app100k)?;
+    app_with_synth(&dist, &app100k, 100_000)?;
     let corpus = root.join("target/bench-search");
     step("the other engines' inputs: titles, bodies, a Pagefind index (minutes, the first time)");
     run(Command::new("node")
@@ -147,6 +147,36 @@ pub fn bench_search() -> Result<(), String> {
         .env("SERVER_ORIGIN", server.url(""))
         .env("CORPUS", &corpus)
         .env("APP_100K", &app100k)
+        .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))
+}
+
+/// `cargo xtask bench-1m`: the same interactions on a board of 1,000,000 synthetic posts, by
+/// `tests/bench/million.mjs`, which writes its own section of `BENCHMARKS.md`.
+pub fn bench_million() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    build::dist(true)?;
+    let root = root();
+    let dist = root.join("dist");
+    let work = root.join("target/bench-1m");
+    let _ = std::fs::remove_dir_all(&work);
+    step("a 1M-post copy of the app, and its static floor page");
+    let app = work.join("app1m");
+    app_with_synth(&dist, &app, 1_000_000)?;
+    write_floor(&app, &work.join("floor"))?;
+    let server = Server::start(
+        vec![
+            Mount::new("/app1m/", &app),
+            Mount::new("/floor/", &work.join("floor")),
+        ],
+        0,
+    )?;
+    step("measuring in headless Chromium (tests/bench/million.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg("tests/bench/million.mjs")
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("DIST_1M", &app)
         .env("CHROMIUM", tools::CHROMIUM)
         .current_dir(&root))
 }

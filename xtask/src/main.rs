@@ -9,6 +9,8 @@
 //! - `bench`: the app's speed, bytes and memory against its budgets → `BENCHMARKS.md`.
 //! - `bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and Pagefind at 100k
 //!   posts → the search section of `BENCHMARKS.md`.
+//! - `bench-1m`: first rows, page change, search and memory on a 1,000,000-post board →
+//!   its own section of `BENCHMARKS.md`.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
 //! - `fuzz [SECONDS]`: every cargo-fuzz target for SECONDS (default 60) each.
 
@@ -23,7 +25,7 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-search | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-1m | bench-search | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("bench-build") => bench_build::bench_build(),
         Some("bench") => bench::bench(),
         Some("bench-search") => bench::bench_search(),
+        Some("bench-1m") => bench::bench_million(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
             None => fuzz::fuzz(60),
             Some(Ok(n)) => fuzz::fuzz(n),

@@ -154,6 +154,7 @@ mod tests {
             search_keys: Default::default(),
             categories: Vec::new(),
             by_no: Default::default(),
+            last_search: Default::default(),
             body_index: None,
         }
     }

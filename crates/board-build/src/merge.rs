@@ -372,6 +372,7 @@ impl Merger {
                     .collect(),
                 search_keys: Default::default(),
                 by_no: Default::default(),
+                last_search: Default::default(),
                 body_index: None,
             },
             bodies,

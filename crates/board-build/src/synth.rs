@@ -242,6 +242,7 @@ pub fn board<E>(
         search_keys: Default::default(),
         categories: Vec::new(),
         by_no: Default::default(),
+        last_search: Default::default(),
         body_index: None,
     })
 }

@@ -280,6 +280,9 @@ impl IndexBuilder {
 pub struct IndexShard {
     entries: Vec<(Key, u8, u32, Range<usize>)>,
     bytes: Vec<u8>,
+    /// Posting lists already decoded: typing a query on asks for the same keys keystroke after
+    /// keystroke (고, 고용, 고용노…), and a broad key's list is tens of thousands of numbers.
+    decoded: std::cell::RefCell<FxHashMap<Key, std::rc::Rc<Vec<u32>>>>,
 }
 
 fn key_char(v: u32) -> Result<char, DatasetError> {
@@ -319,7 +322,21 @@ impl IndexShard {
             return Err(malformed("trailing bytes"));
         }
         entries.sort_unstable_by_key(|e| e.0);
-        Ok(IndexShard { entries, bytes })
+        Ok(IndexShard {
+            entries,
+            bytes,
+            decoded: Default::default(),
+        })
+    }
+
+    /// [`IndexShard::postings`], decoded once per key and kept while the file is.
+    pub fn shared_postings(&self, key: Key) -> Result<std::rc::Rc<Vec<u32>>, DatasetError> {
+        if let Some(v) = self.decoded.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        let v = std::rc::Rc::new(self.postings(key)?);
+        self.decoded.borrow_mut().insert(key, v.clone());
+        Ok(v)
     }
 
     /// The sorted 번호 of the posts holding `key` (empty when none does).

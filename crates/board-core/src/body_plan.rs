@@ -100,9 +100,9 @@ impl Plan {
     /// The candidates: sorted 번호 of the posts whose bodies hold every pair of the joined
     /// query, or every pair of each term. `lookup` gives a key's postings (from the files
     /// [`Plan::shards`] named).
-    pub fn run(
+    pub fn run<L: Into<std::rc::Rc<Vec<u32>>>>(
         &self,
-        lookup: impl Fn(Key) -> Result<Vec<u32>, DatasetError>,
+        lookup: impl Fn(Key) -> Result<L, DatasetError>,
     ) -> Result<Vec<u32>, DatasetError> {
         // Each posting list is decoded once, however many conditions name its key.
         let decoded: std::cell::RefCell<FxHashMap<Key, std::rc::Rc<Vec<u32>>>> = Default::default();
@@ -110,7 +110,7 @@ impl Plan {
             if let Some(v) = decoded.borrow().get(&k) {
                 return Ok(v.clone());
             }
-            let v = std::rc::Rc::new(lookup(k)?);
+            let v: std::rc::Rc<Vec<u32>> = lookup(k)?.into();
             decoded.borrow_mut().insert(k, v.clone());
             Ok(v)
         };
@@ -166,7 +166,7 @@ pub fn run_with(
     file: impl Fn(u32) -> Option<std::rc::Rc<IndexShard>>,
 ) -> Result<Vec<u32>, DatasetError> {
     plan.run(|k| match file(shard_of(k, shards)) {
-        Some(f) => f.postings(k),
+        Some(f) => f.shared_postings(k),
         None => Err(malformed("a needed file is missing")),
     })
 }

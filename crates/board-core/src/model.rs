@@ -87,6 +87,8 @@ pub struct BoardIndex {
     /// (번호, position) of every post, sorted by 번호: built on the first lookup, so finding a
     /// post (several times for each article opened) is a binary search, not a scan.
     pub by_no: std::sync::OnceLock<Vec<(u32, u32)>>,
+    /// The last search's rows (see `query::select`).
+    pub last_search: crate::query::LastSearchCell,
     /// The body search index the manifest announces, if any.
     pub body_index: Option<crate::body_index::IndexMeta>,
 }
@@ -357,6 +359,7 @@ impl BoardIndex {
             categories,
             search_keys: Default::default(),
             by_no: Default::default(),
+            last_search: Default::default(),
             body_index: manifest.body_index,
         }
     }

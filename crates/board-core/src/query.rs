@@ -138,6 +138,7 @@ impl SearchKeys {
         q: &Query,
         field: Field,
         in_body: &[bool],
+        among: Option<&[usize]>,
         mut keep: impl FnMut(usize) -> bool,
     ) -> Vec<(usize, u8)> {
         let shared: Vec<Option<u8>> = match field {
@@ -163,7 +164,12 @@ impl SearchKeys {
                 .then_some(BODY_RANK)
         };
         let mut rows = Vec::new();
-        for i in 0..self.titles.len() {
+        let every = 0..self.titles.len();
+        let positions: &mut dyn Iterator<Item = usize> = match among {
+            Some(a) => &mut a.iter().copied(),
+            None => &mut every.into_iter(),
+        };
+        for i in positions {
             if !keep(i) {
                 continue;
             }
@@ -195,7 +201,7 @@ impl SearchKeys {
     /// One post's rank (the same rules as a list): for the single-post questions below.
     fn rank_one(p: &PostSummary, q: &Query, field: Field) -> Option<u8> {
         SearchKeys::new([p])
-            .ranks(q, field, &[], |_| true)
+            .ranks(q, field, &[], None, |_| true)
             .first()
             .map(|&(_, r)| r)
     }
@@ -284,13 +290,25 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
             in_body[at] = true;
         }
     }
+    let last = index.last_search.take();
+    let among = last
+        .as_ref()
+        .filter(|l| l.narrows_to(params, body.is_some()))
+        .map(|l| l.rows.as_slice());
     let rows: Vec<(usize, u8)> = match &query {
-        Some(q) => keys.ranks(q, params.field, &in_body, keep),
+        Some(q) => keys.ranks(q, params.field, &in_body, among, keep),
         None => (0..index.posts.len())
             .filter(|&i| keep(i))
             .map(|i| (i, 0))
             .collect(),
     };
+    if query.is_some() {
+        index.last_search.put(LastSearch {
+            params: params.clone(),
+            body_known: body.is_some(),
+            rows: rows.iter().map(|&(i, _)| i).collect(),
+        });
+    }
     // The rows are in the `new` order already (posts are stored in it), so no order needs a
     // comparison sort: ties keep `new`, as §3 asks.
     match params.effective_sort() {
@@ -316,6 +334,56 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
             }
             out
         }
+    }
+}
+
+/// The rows of the last search (in list order), so that a search typed on from it (고 → 고용)
+/// reads only those instead of every post: [`crate::search::extends`] says when that is exact.
+#[derive(Clone, Debug)]
+pub struct LastSearch {
+    params: ListParams,
+    /// Whether the body hits were in (rows found by their bodies are among the rows only then).
+    body_known: bool,
+    rows: Vec<usize>,
+}
+
+impl LastSearch {
+    /// Whether a search for `now` finds only posts among these rows.
+    fn narrows_to(&self, now: &ListParams, body_known: bool) -> bool {
+        let was = &self.params;
+        let bodies_read = matches!(now.field, Field::All | Field::Body);
+        (was.field, &was.dept, &was.cat, was.from, was.to)
+            == (now.field, &now.dept, &now.cat, now.from, now.to)
+            && (self.body_known || !body_known || !bodies_read)
+            && crate::search::extends(&was.q, &now.q)
+    }
+}
+
+/// Where one board's last search is kept (see [`LastSearch`]); not part of the board's value.
+#[derive(Debug, Default)]
+pub struct LastSearchCell(std::sync::Mutex<Option<LastSearch>>);
+
+impl LastSearchCell {
+    fn take(&self) -> Option<LastSearch> {
+        self.0.lock().ok()?.take()
+    }
+
+    fn put(&self, last: LastSearch) {
+        if let Ok(mut l) = self.0.lock() {
+            *l = Some(last);
+        }
+    }
+}
+
+impl Clone for LastSearchCell {
+    fn clone(&self) -> Self {
+        LastSearchCell::default()
+    }
+}
+
+impl PartialEq for LastSearchCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -365,6 +433,7 @@ mod tests {
             search_keys: Default::default(),
             categories: Vec::new(),
             by_no: Default::default(),
+            last_search: Default::default(),
             body_index: None,
         }
     }
@@ -532,6 +601,7 @@ mod tests {
                 search_keys: Default::default(),
                 categories: Vec::new(),
                 by_no: Default::default(),
+                last_search: Default::default(),
                 body_index: None,
             })
             .prop_map(|mut b| {
@@ -610,6 +680,35 @@ mod tests {
                     paged.extend_from_slice(&rows[Pagination::new(rows.len(), page, params.size).rows()]);
                 }
                 prop_assert_eq!(paged, rows);
+            }
+
+            /// Typing a search on (each step searching among the last step's rows) selects
+            /// exactly what a fresh search selects, whatever the steps and the body hits.
+            #[test]
+            fn typing_on_selects_what_a_fresh_search_does(
+                board in arb_board(),
+                params in arb_params(),
+                typed in "[가각간나ab ]{1,6}",
+                bodies in proptest::collection::vec(proptest::option::of(proptest::collection::btree_set(1u32..5_000, 0..40)), 6),
+                field in proptest::sample::select(Field::ALL.to_vec()),
+            ) {
+                let chars: Vec<char> = typed.chars().collect();
+                // The body index's answers narrow too (a longer query names more pairs).
+                let mut known: Option<std::collections::BTreeSet<u32>> = None;
+                for (n, body) in (1..=chars.len()).zip(&bodies) {
+                    let now = ListParams { q: chars[..n].iter().collect(), field, ..params.clone() };
+                    let body = body.as_ref().map(|b| match &known {
+                        Some(k) => b.intersection(k).copied().collect(),
+                        None => b.clone(),
+                    });
+                    if body.is_some() {
+                        known = body.clone();
+                    }
+                    let body: Option<Vec<u32>> = body.map(|b| b.into_iter().collect());
+                    let typed_on = select(&board, &now, body.as_deref());
+                    let fresh = select(&board.clone(), &now, body.as_deref());
+                    prop_assert_eq!(typed_on, fresh, "{:?}", now.q);
+                }
             }
         }
     }

@@ -385,6 +385,47 @@ fn find_seq(q: &[Q], h: Text<'_>, spans: Option<&[Range<usize>]>) -> Option<Hit>
 }
 
 /// A text cut into plain and matched pieces, for `<mark>`.
+/// Whether every text `new` finds is also found by `old`: `new` is `old` typed on — more
+/// characters, or the syllable `old` ends in completed by the input method (체 → 쳅, 쳅 → 체부).
+/// A search can then look only among the previous search's hits.
+pub fn extends(old: &str, new: &str) -> bool {
+    if old.trim().is_empty() {
+        return false;
+    }
+    if new.starts_with(old) {
+        return true;
+    }
+    let mut old_chars = old.chars();
+    let Some(last) = old_chars.next_back() else {
+        return false;
+    };
+    let Some(rest) = new.strip_prefix(old_chars.as_str()) else {
+        return false;
+    };
+    let mut rest = rest.chars();
+    let (Some((l, v, t)), Some(next)) = (parts(last), rest.next()) else {
+        return false;
+    };
+    let Some((nl, nv, nt)) = parts(next) else {
+        return false;
+    };
+    if (nl, nv) != (l, v) {
+        return false;
+    }
+    // 체 → 쳅: any final completes a syllable typed without one.
+    if t == 0 {
+        return true;
+    }
+    // 쳅 → 체부: a single final moved on as the next syllable's initial.
+    let (first, second) = FINALS[t as usize];
+    nt == 0
+        && second.is_none()
+        && rest
+            .next()
+            .and_then(parts)
+            .is_some_and(|(after, _, _)| after == first)
+}
+
 pub fn pieces<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -417,6 +458,78 @@ mod tests {
 
     fn finds(q: &str, text: &str) -> bool {
         hit(q, text).is_some()
+    }
+
+    #[test]
+    fn typing_on_narrows() {
+        for (old, new) in [
+            ("고", "고용"),
+            ("체", "쳅"),
+            ("임금체", "임금쳅"),
+            ("임금쳅", "임금체부"),
+            ("임금체부", "임금체불"),
+            ("임금 ", "임금 체"),
+            ("ㄱ", "ㄱㅇ"),
+        ] {
+            assert!(extends(old, new), "{old} → {new}");
+        }
+        for (old, new) in [
+            ("", "고"),
+            ("고용", "고"),
+            ("ㄱ", "고"),
+            ("쳅", "체"),
+            ("닭", "달기"),
+            ("a", "ba"),
+        ] {
+            assert!(!extends(old, new), "{old} → {new}");
+        }
+    }
+
+    /// Whatever `extends` admits, the longer query finds nothing the shorter one misses.
+    #[test]
+    fn narrowing_never_loses_a_hit() {
+        let alphabet: Vec<char> = "고교요용공곡체쳅처부불ㄱㅂ ".chars().collect();
+        let mut seed = 0x2545_f491_u64;
+        let mut pick = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let word = |len: usize, pick: &mut dyn FnMut(usize) -> usize| -> String {
+            (0..len).map(|_| alphabet[pick(alphabet.len())]).collect()
+        };
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let old = word(1 + pick(3), &mut pick);
+            let new = format!("{old}{}", word(pick(3), &mut pick));
+            // Also the input method's step on the last syllable, and any other change of it.
+            let mut c: Vec<char> = new.chars().collect();
+            let i = old.chars().count() - 1;
+            match (pick(3), parts(c[i])) {
+                (0, Some((l, v, _))) => {
+                    c[i] = crate::hangul::syllable(l, v, pick(28) as u8).unwrap_or(c[i]);
+                }
+                (1, _) => c[i] = alphabet[pick(alphabet.len())],
+                _ => {}
+            }
+            let new: String = c.into_iter().collect();
+            if !extends(&old, &new) {
+                continue;
+            }
+            let (Some(qo), Some(qn)) = (Query::parse(&old), Query::parse(&new)) else {
+                continue;
+            };
+            for _ in 0..8 {
+                let text = word(2 + pick(8), &mut pick);
+                let h = Haystack::new(&text);
+                if qn.find(&h).is_some() {
+                    assert!(qo.find(&h).is_some(), "{old:?} → {new:?} on {text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} hits checked");
     }
 
     #[test]

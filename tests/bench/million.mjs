@@ -1,0 +1,129 @@
+// `cargo xtask bench-1m`: a board of 1,000,000 synthetic posts in headless Chromium on 127.0.0.1 —
+// first rows against the static floor, the whole list in, search, page change, memory, bytes —
+// written as its own section of BENCHMARKS.md (after the others). Numbers, not pass/fail.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ORIGIN = process.env.SERVER_ORIGIN;
+const DIST = process.env.DIST_1M;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
+
+async function firstRow(path) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (window.__firstRow === undefined && document.querySelector('tbody tr')) window.__firstRow = performance.now();
+      if (document.querySelector('tbody tr') && !document.querySelector('[data-board-prerendered]')) {
+        window.__live = performance.now(); obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(ORIGIN + path);
+  await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 60_000 });
+  const t = await page.evaluate(() => ({ first: window.__firstRow, live: window.__live }));
+  await context.close();
+  return t;
+}
+
+const app = [], floor = [];
+for (let i = 0; i < 5; i++) {
+  app.push((await firstRow('/app1m/')).first);
+  floor.push((await firstRow('/floor/')).first);
+}
+
+// The whole list: every list file fetched and decoded.
+const context = await browser.newContext();
+const page = await context.newPage();
+const t0 = Date.now();
+await page.goto(ORIGIN + '/app1m/');
+await page.getByRole('searchbox', { name: '검색어' }).waitFor({ timeout: 120_000 });
+await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 120_000 });
+await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 600_000, polling: 250 });
+const wholeList = Date.now() - t0;
+// The search keys are built a moment after the list is whole.
+await page.waitForTimeout(3_000);
+await page.evaluate(() => {
+  window.__marks = [];
+  const start = () => { window.__t0 = performance.now(); };
+  for (const ev of ['keydown', 'click', 'change']) document.addEventListener(ev, start, true);
+  new MutationObserver(() => {
+    if (window.__t0 !== undefined) { window.__marks.push(performance.now() - window.__t0); window.__t0 = undefined; }
+  }).observe(document.querySelector('.esg-board'), { childList: true, subtree: true, characterData: true });
+});
+async function timed(action) {
+  await page.evaluate(() => { window.__marks = []; });
+  await action();
+  const changed = await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 10_000 }).then(() => true, () => false);
+  if (!changed) return undefined;
+  const t = await page.evaluate(() => window.__marks[0]);
+  await page.waitForTimeout(100);
+  return t;
+}
+const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
+const box = page.getByRole('searchbox', { name: '검색어' });
+const search = [], pageChange = [];
+for (const q of [...queries, ...queries, ...queries]) {
+  await box.fill('');
+  await box.press('Enter');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  await page.waitForTimeout(500);
+  await box.fill(q);
+  search.push(await timed(() => box.press('Enter')));
+}
+await box.fill('');
+await box.press('Enter');
+await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+await page.waitForTimeout(500);
+for (let i = 0; i < 20; i++) {
+  pageChange.push(await timed(() => page.locator('nav[aria-label="페이지 이동"] a.page-number:not([aria-current])').first().click()));
+}
+const memory = await page.evaluate(() => ({
+  js: performance.memory?.usedJSHeapSize ?? 0,
+  wasm: window.esgBoardWasm?.memory?.buffer?.byteLength ?? 0,
+}));
+await browser.close();
+
+const size = (p) => (existsSync(p) ? statSync(p).size : 0);
+const listDir = join(DIST, 'data/list');
+const lists = readdirSync(listDir).filter((f) => f.endsWith('.json'));
+const listGz = lists.reduce((n, f) => n + size(join(listDir, `${f}.gz`)), 0);
+const firstGz = size(join(DIST, 'data/board.json.gz')) + size(join(listDir, '0.json.gz'));
+const got = (xs) => xs.filter((x) => x !== undefined);
+const s = got(search), pc = got(pageChange);
+const mem = memory.wasm ? `${((memory.js + memory.wasm) / 2 ** 20).toFixed(1)} MiB (JS ${(memory.js / 2 ** 20).toFixed(1)} MiB + wasm ${(memory.wasm / 2 ** 20).toFixed(1)} MiB)` : `JS heap ${(memory.js / 2 ** 20).toFixed(1)} MiB (wasm memory not exposed)`;
+
+const md = `<!-- million benchmark: written by \`cargo xtask bench-1m\` (tests/bench/million.mjs) -->
+## 1,000,000 synthetic posts (\`cargo xtask bench-1m\`, ${new Date().toISOString().slice(0, 10)})
+
+The same app and method as above, on \`board-build synth --posts 1000000\`.
+
+| measure | measured | target |
+|---|---:|---|
+| first rows (5 runs, median) | ${ms(median(app))} (floor ${ms(median(floor))}): **${(median(app) / median(floor)).toFixed(2)}×** | ≤ 1.3× the static page |
+| the whole list in (navigation → "불러오는 중" gone, 1 run) | ${(wholeList / 1000).toFixed(1)} s | — |
+| search p50 / p95 (${s.length} runs, Enter → list changed) | ${ms(pct(s, 0.5))} / ${ms(pct(s, 0.95))} | p95 ≤ 50 ms |
+| page change p50 / p95 (${pc.length} runs) | ${ms(pct(pc, 0.5))} / ${ms(pct(pc, 0.95))} | p95 ≤ 16 ms |
+| memory after the runs | ${mem} | ≤ 300 MB |
+| data before the first rows | ${kb(firstGz)} gzip (\`board.json\` + \`list/0.json\`) | — |
+| data a title search needs (every list file) | ${kb(listGz)} gzip in ${lists.length} files | ≤ 400 kB |
+
+`;
+const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+const at = previous.indexOf('<!-- million benchmark');
+let kept = previous;
+if (at >= 0) {
+  const next = previous.indexOf('<!-- ', at + 5);
+  kept = previous.slice(0, at) + (next >= 0 ? previous.slice(next) : '');
+}
+writeFileSync('BENCHMARKS.md', kept.trimEnd() + '\n\n' + md);
+console.log(md);
