@@ -7,8 +7,12 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, Plan};
+use board_core::find_index::{self, FindMeta, FindPlan, FindShard, Names};
 use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
+use board_core::{
+    BoardIndex, BodyShard, DatasetError, Lang, ListParams, Manifest, Pagination, PostBody,
+    PostSummary, Shard,
+};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
@@ -201,6 +205,11 @@ thread_local! {
     static BODIES: Cache<String, BodyShard> = Cache::default();
     /// Body index files, by number.
     static INDEX: Cache<u32, IndexShard> = Cache::default();
+    /// Title index files (`find/`), by number; the names, the order and the rows files.
+    static FIND: Cache<u32, FindShard> = Cache::default();
+    static NAMES: Cache<(), Names> = Cache::default();
+    static ORDER: Cache<(), Vec<u32>> = Cache::default();
+    static ROWS: Cache<usize, Shard> = Cache::default();
 }
 
 /// The file `key` of `cache`, fetched by `fetch` the first time it is asked for.
@@ -315,4 +324,141 @@ pub async fn search_bodies(
     .try_collect::<Vec<_>>()
     .await?;
     run_cached(base, meta, plan)
+}
+
+/// A data file, decoded by `decode`, once per page life.
+async fn cached_file<K, V>(
+    cache: &'static std::thread::LocalKey<Cache<K, V>>,
+    key: K,
+    url: String,
+    decode: fn(Vec<u8>) -> Result<V, DatasetError>,
+) -> Result<Rc<V>, LoadError>
+where
+    K: std::hash::Hash + Eq + Clone + 'static,
+    V: 'static,
+{
+    cached(cache, key, move || {
+        async move {
+            let bytes = get_bytes(&url).await?;
+            decode(bytes)
+                .map(Rc::new)
+                .map_err(|error| LoadError::Data { url, error })
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+/// One page of a search answered from the title index, before the list is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundPage {
+    /// How many posts the search finds.
+    pub total: usize,
+    /// The rows of the page asked for.
+    pub posts: Vec<PostSummary>,
+}
+
+/// The search of `params` over a board of `count` posts, answered from its title index: the
+/// count, and the rows of the page asked for (their rows files only), exactly as the whole
+/// list would give them. `body` holds the body hits (sorted 번호), once known.
+pub async fn find_page(
+    base: &str,
+    meta: FindMeta,
+    count: usize,
+    params: &ListParams,
+    body: Option<Arc<Vec<u32>>>,
+) -> Result<FoundPage, LoadError> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    let names = cached_file(
+        &NAMES,
+        (),
+        format!("{base}{}", find_index::NAMES_PATH),
+        |b| serde_json::from_slice::<Names>(&b).map_err(|e| DatasetError::Malformed(e.to_string())),
+    )
+    .await?;
+    let Some(plan) = FindPlan::new(&params.q, params.field, &names) else {
+        return Ok(FoundPage {
+            total: 0,
+            posts: Vec::new(),
+        });
+    };
+    let files: HashMap<u32, Rc<FindShard>> =
+        stream::iter(plan.shards(meta.shards).into_iter().map(|i| {
+            let url = format!("{base}{}", find_index::find_path(i));
+            async move {
+                cached_file(&FIND, i, url, FindShard::decode)
+                    .await
+                    .map(|f| (i, f))
+            }
+        }))
+        .buffer_unordered(LIST_FETCHES)
+        .try_collect()
+        .await?;
+    let in_body = match body {
+        Some(hits) if !hits.is_empty() => {
+            let order = cached_file(
+                &ORDER,
+                (),
+                format!("{base}{}", find_index::ORDER_PATH),
+                |b| find_index::decode_order(&b),
+            )
+            .await?;
+            order
+                .iter()
+                .map(|no| hits.binary_search(no).is_ok())
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let url = format!("{base}find/");
+    let rows = find_index::find_with(
+        &plan,
+        meta.shards,
+        count,
+        params.effective_sort(),
+        &in_body,
+        |i| files.get(&i).cloned(),
+    )
+    .map_err(|error| LoadError::Data { url, error })?;
+    let pages = Pagination::new(rows.len(), params.page, params.size);
+    let shown = &rows[pages.rows()];
+    let mut wanted: Vec<usize> = shown
+        .iter()
+        .map(|&at| at / find_index::ROWS_PER_FILE)
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let loaded: HashMap<usize, Rc<Shard>> = stream::iter(wanted.into_iter().map(|file| {
+        let url = format!(
+            "{base}{}",
+            find_index::rows_path(file * find_index::ROWS_PER_FILE)
+        );
+        async move {
+            cached_file(&ROWS, file, url, |b| {
+                Shard::from_json(&String::from_utf8_lossy(&b))
+            })
+            .await
+            .map(|s| (file, s))
+        }
+    }))
+    .buffer_unordered(LIST_FETCHES)
+    .try_collect()
+    .await?;
+    let posts = shown
+        .iter()
+        .map(|&at| {
+            loaded
+                .get(&(at / find_index::ROWS_PER_FILE))
+                .and_then(|s| s.posts.get(at % find_index::ROWS_PER_FILE))
+                .cloned()
+                .ok_or_else(|| LoadError::Data {
+                    url: format!("{base}{}", find_index::rows_path(at)),
+                    error: DatasetError::Malformed(format!("no row {at}")),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(FoundPage {
+        total: rows.len(),
+        posts,
+    })
 }

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod body_search;
 pub mod config;
+pub mod early_search;
 pub mod i18n;
 pub mod nav;
 pub mod take_over;

@@ -78,7 +78,9 @@ pub fn Board(
         Stage::Loading | Stage::Failed(_) => None,
     });
     view! {
-        <div class="esg-board" lang=lang_attr>
+        // Whether the whole list is in (`partial` while its first files alone are): for host
+        // pages and tests that need to know which search answered.
+        <div class="esg-board" lang=lang_attr data-board-list=move || listing.with(|l| l.as_ref().map(|l| if l.partial_total.is_some() { "partial" } else { "whole" }))>
             // Rebuilt when the language changes (`Nav::lang` is a memo), not on every state
             // change (a page change rebuilt the whole board once: 20–40 ms at 100k posts).
             {move || {

@@ -112,6 +112,13 @@ pub fn ListView(
             notices.get()
         }
     };
+    let list_params = Memo::new(move |_| nav.state.with(|s| s.list.clone()));
+    let early = crate::early_search::install(
+        listing,
+        list_params,
+        body_search,
+        expect_context::<crate::Config>().data_base,
+    );
     let page = Memo::new(move |_| {
         let state = nav.state.get();
         let notices = notices_for(&state.list);
@@ -119,7 +126,21 @@ pub fn ListView(
             let index = &l.index;
             if let Some(total) = l.partial_total {
                 // Only the first list files are in: the plain list's first pages come straight
-                // from them; anything else waits for the rest.
+                // from them, a search from the title index; anything else waits for the rest.
+                let found = early.with(|e| {
+                    e.as_ref()
+                        .filter(|e| e.params == state.list)
+                        .and_then(|e| e.page.clone().ok())
+                });
+                if let Some(found) = found {
+                    return Page {
+                        notices,
+                        pages: Pagination::new(found.total, state.list.page, state.list.size),
+                        state,
+                        posts: found.posts,
+                        waiting: false,
+                    };
+                }
                 let pages = Pagination::new(total, state.list.page, state.list.size);
                 let waiting = !servable_from_prefix(&state.list, index.posts.len(), total);
                 let posts = if waiting {

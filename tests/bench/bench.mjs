@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
+import { sharedSearch, table as searchTable } from './shared-search.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST;
@@ -259,6 +260,8 @@ const memory = await page.evaluate(() => ({
   js: performance.memory?.usedJSHeapSize ?? 0,
   wasm: window.esgBoardWasm?.memory?.buffer?.byteLength ?? 0,
 }));
+// A shared search link, cold, at 100k posts: answered from the title index (find/).
+const shared = await sharedSearch(browser, ORIGIN + '/app100k/', join(DIST_100K, 'data'), queries);
 await browser.close();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown';
@@ -334,6 +337,15 @@ Queries (three rounds): ${queries.join(', ')}.
 
 Before bounding them, the 2,000-term link froze the tab for about 47 s, and 30,000 \`)\` took over 3 s
 to open.
+
+## 4b. A shared search link at 100,000 posts (cold; target: the first result ≤ 200 kB gzip)
+
+Opened in a fresh context, \`?q=…\` (전체, 정확도순): the count and rows come from the title index
+(\`find/\`) and the rows files of the page, and the body hits from the body index, while the list
+files load behind. "Needed" is \`board.json\`, \`list/0.json\` and the \`find/\` and \`index/\` files
+fetched before the count showed.
+
+${searchTable(shared, kb, ms)}
 
 ## 5. Memory after loading 100,000 posts and the runs above (target ≤ 100 MB)
 

@@ -13,7 +13,7 @@ use crate::sh::{self, output, run, step};
 /// Each target, the longest input it is fed (bytes: a 100 kB body, a whole export file, a
 /// pasted link) and the time one input may take (seconds; libFuzzer's smallest budget is 1 s,
 /// far above the milliseconds any of these should take even unoptimised).
-pub const TARGETS: [(&str, u32, u32); 10] = [
+pub const TARGETS: [(&str, u32, u32); 11] = [
     ("capture", 128 * 1024, 1),
     ("table", 128 * 1024, 1),
     ("jsonl", 128 * 1024, 1),
@@ -21,6 +21,7 @@ pub const TARGETS: [(&str, u32, u32); 10] = [
     ("query", 16 * 1024, 1),
     ("linkify", 128 * 1024, 1),
     ("body_index", 64 * 1024, 1),
+    ("find_index", 64 * 1024, 1),
     ("wxr", 128 * 1024, 1),
     ("decode", 128 * 1024, 1),
     ("html", 128 * 1024, 1),

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use board_core::body_index::{index_path, IndexShard};
+use board_core::find_index::{self, FindMeta, FindShard, Names};
 use board_core::model::{body_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, Manifest, Shard};
 
@@ -68,6 +69,9 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
         IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
     }
+    if let Some(meta) = index.find {
+        check_find(dir, &index, meta)?;
+    }
     let mut seen = BTreeSet::new();
     for p in &index.posts {
         if !seen.insert(p.no) {
@@ -124,4 +128,32 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
         shards: n_shards,
         bodies,
     })
+}
+
+/// The title index (`find/`): every file readable, the order that of the list, and the rows
+/// files the list again.
+fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Error> {
+    let bytes = |rel: &str| {
+        let path = dir.join(rel);
+        fs::read(&path).map(|b| (path.clone(), b)).map_err(|e| Error::io(&path, e))
+    };
+    for i in 0..meta.shards {
+        let (path, b) = bytes(&find_index::find_path(i))?;
+        FindShard::decode(b).map_err(|e| at(&path, e.to_string()))?;
+    }
+    let (path, b) = bytes(find_index::NAMES_PATH)?;
+    serde_json::from_slice::<Names>(&b).map_err(|e| at(&path, e.to_string()))?;
+    let (path, b) = bytes(find_index::ORDER_PATH)?;
+    let order = find_index::decode_order(&b).map_err(|e| at(&path, e.to_string()))?;
+    if !order.iter().copied().eq(index.posts.iter().map(|p| p.no)) {
+        return Err(at(&path, "the 번호 are not those of the list, in its order"));
+    }
+    for (i, chunk) in index.posts.chunks(find_index::ROWS_PER_FILE).enumerate() {
+        let (path, b) = bytes(&find_index::rows_path(i * find_index::ROWS_PER_FILE))?;
+        let rows = Shard::from_json(&String::from_utf8_lossy(&b)).map_err(|e| at(&path, e.to_string()))?;
+        if rows.posts != chunk {
+            return Err(at(&path, "the rows are not those of the list"));
+        }
+    }
+    Ok(())
 }

@@ -156,6 +156,7 @@ mod tests {
             by_no: Default::default(),
             last_search: Default::default(),
             body_index: None,
+            find: None,
         }
     }
 

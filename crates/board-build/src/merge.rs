@@ -374,6 +374,7 @@ impl Merger {
                 by_no: Default::default(),
                 last_search: Default::default(),
                 body_index: None,
+                find: None,
             },
             bodies,
         }

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use board_core::body_index::{IndexBuilder, IndexMeta};
+use board_core::find_index::{rows_path, FindBuilder, ROWS_PER_FILE};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
@@ -128,6 +129,30 @@ impl Staging {
             )?;
             shards.push(rel);
         }
+        // A board of one list file has it all at once; a bigger one also gets the index a
+        // search reads before the list is in, and its rows in small files.
+        let find = if shards.len() > 1 {
+            let mut builder = FindBuilder::default();
+            for p in &index.posts {
+                builder.add(p);
+            }
+            let (meta, files) = builder.finish();
+            for (rel, bytes) in files {
+                self.write(&rel, &bytes)?;
+            }
+            for (i, chunk) in index.posts.chunks(ROWS_PER_FILE).enumerate() {
+                self.write(
+                    &rows_path(i * ROWS_PER_FILE),
+                    &json(&Shard {
+                        schema_version: SCHEMA_VERSION,
+                        posts: chunk.to_vec(),
+                    }),
+                )?;
+            }
+            Some(meta)
+        } else {
+            None
+        };
         let manifest = Manifest {
             schema_version: SCHEMA_VERSION,
             board: index.board.clone(),
@@ -137,6 +162,7 @@ impl Staging {
             shard_size,
             shards,
             body_index,
+            find,
         };
         self.write(INDEX_FILE, &json(&manifest))
     }

@@ -244,6 +244,7 @@ pub fn board<E>(
         by_no: Default::default(),
         last_search: Default::default(),
         body_index: None,
+        find: None,
     })
 }
 

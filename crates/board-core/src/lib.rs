@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod display;
 pub mod dubeolsik;
+pub mod find_index;
 pub mod hangul;
 pub mod host_url;
 pub mod linkify;

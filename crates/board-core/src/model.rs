@@ -62,6 +62,9 @@ pub struct Manifest {
     /// The body search index (`index/<i>.bin`), when the dataset has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_index: Option<crate::body_index::IndexMeta>,
+    /// The title, author and department index (`find/`), on boards of more than one list file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub find: Option<crate::find_index::FindMeta>,
 }
 
 /// `list/<i>.json`.
@@ -91,6 +94,8 @@ pub struct BoardIndex {
     pub last_search: crate::query::LastSearchCell,
     /// The body search index the manifest announces, if any.
     pub body_index: Option<crate::body_index::IndexMeta>,
+    /// The title, author and department index the manifest announces, if any.
+    pub find: Option<crate::find_index::FindMeta>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -361,6 +366,7 @@ impl BoardIndex {
             by_no: Default::default(),
             last_search: Default::default(),
             body_index: manifest.body_index,
+            find: manifest.find,
         }
     }
 

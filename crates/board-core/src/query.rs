@@ -435,6 +435,7 @@ mod tests {
             by_no: Default::default(),
             last_search: Default::default(),
             body_index: None,
+            find: None,
         }
     }
 
@@ -603,6 +604,7 @@ mod tests {
                 by_no: Default::default(),
                 last_search: Default::default(),
                 body_index: None,
+                find: None,
             })
             .prop_map(|mut b| {
                 // Boards keep their posts in the `new` order (board-build writes them so).

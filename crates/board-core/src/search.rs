@@ -21,7 +21,7 @@ const INITIALS: [char; 19] = [
 
 /// The 27 finals (index 1…27) as (first consonant, second consonant) initial indices; a final
 /// that is not a possible initial (compound ones) names its first part's initial.
-const FINALS: [(u8, Option<u8>); 28] = [
+pub(crate) const FINALS: [(u8, Option<u8>); 28] = [
     (255, None),   // no final
     (0, None),     // ㄱ
     (1, None),     // ㄲ
@@ -134,7 +134,7 @@ impl Haystack {
         &self.chars
     }
 
-    fn text(&self) -> Text<'_> {
+    pub(crate) fn text(&self) -> Text<'_> {
         Text {
             chars: &self.chars,
             initials: &self.initials,

@@ -83,6 +83,7 @@ mod tests {
             by_no: Default::default(),
             last_search: Default::default(),
             body_index: None,
+            find: None,
         })
     }
 

@@ -1,0 +1,835 @@
+//! Searching titles, authors and departments without the whole list: a positional index.
+//!
+//! A board of 100,000 posts keeps its list in a hundred files (1.8 MB gzip); a search that
+//! waited for all of them kept a reader with a shared `?q=` link waiting too. `board-build`
+//! therefore also writes, under `find/`:
+//! - `find/<i>.bin`: for every title, each character's *features* — the character itself and,
+//!   for a Hangul syllable, its initial consonant (what a 초성 query matches) — and, for each
+//!   pair of neighbouring characters, every pair of their features with the post's position in
+//!   the list and the pair's place in the title. A query of several characters is then a chain
+//!   of pairs at consecutive places: exactly the titles [`crate::search`] matches, with no
+//!   title read. Keys are spread over the files by the hash of the body index
+//!   ([`crate::body_index::shard_of`]), in which a syllable still being typed counts only by
+//!   its initial and medial, so all its endings live in one file.
+//! - the same files hold, for each distinct author and department, the positions of its posts;
+//!   `find/names.json` lists those names (a board has few), which the app matches itself.
+//! - `find/order.bin`: the 번호 of every position (body search answers in 번호).
+//! - `find/rows/<i / 1000>/<i>.json`: the list again in files of [`ROWS_PER_FILE`] posts, so the rows one
+//!   result page shows cost a few kB, not the list files they sit in.
+//!
+//! [`find`] answers a query from these exactly as [`crate::select`] does from the whole list
+//! (a property test compares the two); the app uses it until the list is in.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::body_index::shard_of;
+use crate::search::{parts, Haystack, Query, Q};
+use crate::{DatasetError, Field, PostSummary, Sort};
+
+/// What `board.json` says about the index (absent: the board is small enough that its list is
+/// one file, or was built before the index existed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindMeta {
+    /// Number of `find/<i>.bin` files.
+    pub shards: u32,
+}
+
+/// Posts per `find/rows/<i>.json`: twenty rows of a result page scattered over a 100k list
+/// then cost twenty files of ~1.5 kB gzip.
+pub const ROWS_PER_FILE: usize = 100;
+
+/// `find/names.json`: the distinct authors and departments; a name's number is its place here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub authors: Vec<String>,
+    pub depts: Vec<String>,
+}
+
+pub const NAMES_PATH: &str = "find/names.json";
+pub const ORDER_PATH: &str = "find/order.bin";
+
+/// Relative path of index file `i`.
+pub fn find_path(i: u32) -> String {
+    format!("find/{i}.bin")
+}
+
+/// Relative path of the rows file holding list position `at` (at most 1000 files a folder).
+pub fn rows_path(at: usize) -> String {
+    let file = at / ROWS_PER_FILE;
+    format!("find/rows/{}/{file}.json", file / 1000)
+}
+
+/// A character's feature: itself, or (with [`CLASS`]) a syllable's initial consonant.
+type Feature = u32;
+const CLASS: u32 = 1 << 31;
+/// A name's posts: `(NAME | field, number)`.
+const NAME: u32 = 1 << 30;
+const AUTHOR: u32 = NAME;
+const DEPT: u32 = NAME | 1;
+/// A key: one feature (`b` = [`NONE`]) or a pair of neighbouring ones.
+pub type FindKey = (u32, u32);
+const NONE: u32 = u32::MAX;
+
+fn features(c: char) -> [Option<Feature>; 2] {
+    [Some(c as u32), parts(c).map(|(l, _, _)| CLASS | l as u32)]
+}
+
+/// The file holding `key`: the body index's hash, so a syllable still being typed keeps all its
+/// endings in one file. Classes and names are no characters: a private-use stand-in (for the
+/// hash only).
+fn shard_for(key: FindKey, shards: u32) -> u32 {
+    let ch = |v: u32| -> char {
+        let stand_in = char::from_u32(0xF0000 + (v & 0xFFFF)).unwrap_or('\u{F0000}');
+        if v & (CLASS | NAME) == 0 {
+            char::from_u32(v).unwrap_or(stand_in)
+        } else {
+            stand_in
+        }
+    };
+    let second = match key.1 {
+        NONE => None,
+        v if key.0 & NAME != 0 => Some(ch(NAME | v)),
+        v => Some(ch(v)),
+    };
+    shard_of((ch(key.0), second), shards)
+}
+
+// ---- the file format ---------------------------------------------------------------------
+
+const MAGIC: &[u8; 5] = b"ESGF1";
+const ORDER_MAGIC: &[u8; 5] = b"ESGO1";
+/// Index files aim at this size (the body index's reasoning).
+const TARGET_SHARD_BYTES: usize = 16 * 1024;
+const MAX_SHARDS: usize = 4096;
+const KIND_POSTS: u8 = 0;
+const KIND_PLACES: u8 = 2;
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn malformed(why: &str) -> DatasetError {
+    DatasetError::BrokenIndex(format!("find index: {why}"))
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn varint(&mut self) -> Result<u64, DatasetError> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self
+                .bytes
+                .get(self.at)
+                .ok_or_else(|| malformed("cut short"))?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(malformed("number too long"))
+    }
+
+    fn u32(&mut self) -> Result<u32, DatasetError> {
+        u32::try_from(self.varint()?).map_err(|_| malformed("number too large"))
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+}
+
+/// One key's list: the positions of the posts holding it, or (for pairs) (position, place).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Postings {
+    Posts(Vec<u32>),
+    Places(Vec<(u32, u32)>),
+}
+
+impl Postings {
+    fn posts(&self) -> Vec<u32> {
+        match self {
+            Postings::Posts(p) => p.clone(),
+            Postings::Places(p) => {
+                let mut out: Vec<u32> = p.iter().map(|&(post, _)| post).collect();
+                out.dedup();
+                out
+            }
+        }
+    }
+}
+
+/// Builds the index from the list, in list order.
+#[derive(Default)]
+pub struct FindBuilder {
+    posts: FxHashMap<FindKey, Vec<u32>>,
+    places: FxHashMap<FindKey, Vec<(u32, u32)>>,
+    authors: Vec<String>,
+    depts: Vec<String>,
+    author_ids: FxHashMap<String, u32>,
+    dept_ids: FxHashMap<String, u32>,
+    order: Vec<u32>,
+}
+
+impl FindBuilder {
+    /// Adds the post at the next list position.
+    pub fn add(&mut self, p: &PostSummary) {
+        let at = self.order.len() as u32;
+        self.order.push(p.no);
+        let h = Haystack::new(&p.title);
+        let chars = h.chars();
+        let mut singles: Vec<Feature> = chars.iter().flat_map(|&c| features(c)).flatten().collect();
+        singles.sort_unstable();
+        singles.dedup();
+        for f in singles {
+            self.posts.entry((f, NONE)).or_default().push(at);
+        }
+        for (k, w) in chars.windows(2).enumerate() {
+            for a in features(w[0]).into_iter().flatten() {
+                for b in features(w[1]).into_iter().flatten() {
+                    self.places.entry((a, b)).or_default().push((at, k as u32));
+                }
+            }
+        }
+        for (text, names, ids, field) in [
+            (&p.author, &mut self.authors, &mut self.author_ids, AUTHOR),
+            (&p.dept, &mut self.depts, &mut self.dept_ids, DEPT),
+        ] {
+            let Some(t) = text.as_deref().filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            let id = *ids.entry(t.to_string()).or_insert_with(|| {
+                names.push(t.to_string());
+                names.len() as u32 - 1
+            });
+            self.posts.entry((field, id)).or_default().push(at);
+        }
+    }
+
+    /// The files, `(relative path, bytes)` (names and order included, rows not), and what
+    /// `board.json` says about them. Deterministic.
+    pub fn finish(self) -> (FindMeta, Vec<(String, Vec<u8>)>) {
+        let mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)> = Vec::new();
+        for (k, list) in self.posts {
+            let (kind, bytes) = encode_posts(&list);
+            encoded.push((k, kind, list.len() as u32, bytes));
+        }
+        for (k, list) in self.places {
+            let mut bytes = Vec::new();
+            let mut last = (0u32, 0u32);
+            for (i, &(post, place)) in list.iter().enumerate() {
+                if i > 0 && post == last.0 {
+                    put_varint(&mut bytes, 0);
+                    put_varint(&mut bytes, (place - last.1) as u64);
+                } else {
+                    put_varint(&mut bytes, (post - if i == 0 { 0 } else { last.0 }) as u64);
+                    put_varint(&mut bytes, place as u64);
+                }
+                last = (post, place);
+            }
+            encoded.push((k, KIND_PLACES, list.len() as u32, bytes));
+        }
+        encoded.sort_unstable_by_key(|e| e.0);
+        let total: usize = encoded.iter().map(|e| e.3.len() + 12).sum();
+        let shards = total
+            .div_ceil(TARGET_SHARD_BYTES)
+            .next_power_of_two()
+            .clamp(1, MAX_SHARDS) as u32;
+        let mut files: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
+        let mut counts = vec![0u64; shards as usize];
+        for (key, kind, count, bytes) in &encoded {
+            let i = shard_for(*key, shards) as usize;
+            let b = &mut files[i];
+            put_varint(b, key.0 as u64);
+            put_varint(b, key.1 as u64);
+            b.push(*kind);
+            put_varint(b, *count as u64);
+            put_varint(b, bytes.len() as u64);
+            b.extend_from_slice(bytes);
+            counts[i] += 1;
+        }
+        let mut out: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .zip(counts)
+            .enumerate()
+            .map(|(i, (body, n))| {
+                let mut b = MAGIC.to_vec();
+                put_varint(&mut b, n);
+                b.extend_from_slice(&body);
+                (find_path(i as u32), b)
+            })
+            .collect();
+        let names = Names {
+            authors: self.authors,
+            depts: self.depts,
+        };
+        out.push((
+            NAMES_PATH.to_string(),
+            serde_json::to_vec(&names).expect("names serialize"),
+        ));
+        let mut order = ORDER_MAGIC.to_vec();
+        put_varint(&mut order, self.order.len() as u64);
+        let mut prev = 0i64;
+        for &no in &self.order {
+            let d = no as i64 - prev;
+            put_varint(&mut order, ((d << 1) ^ (d >> 63)) as u64);
+            prev = no as i64;
+        }
+        out.push((ORDER_PATH.to_string(), order));
+        (FindMeta { shards }, out)
+    }
+}
+
+/// Positions, delta-coded, or a bitmap when that is smaller (as in the body index).
+fn encode_posts(list: &[u32]) -> (u8, Vec<u8>) {
+    let mut deltas = Vec::new();
+    let mut prev = 0;
+    for (i, &p) in list.iter().enumerate() {
+        put_varint(&mut deltas, (p - if i == 0 { 0 } else { prev }) as u64);
+        prev = p;
+    }
+    let (first, last) = (list[0], list[list.len() - 1]);
+    let bitmap_len = ((last - first) / 8 + 1) as usize;
+    if bitmap_len + 5 >= deltas.len() {
+        return (KIND_POSTS, deltas);
+    }
+    let mut out = Vec::with_capacity(bitmap_len + 5);
+    put_varint(&mut out, first as u64);
+    let start = out.len();
+    out.resize(start + bitmap_len, 0);
+    for &p in list {
+        let bit = (p - first) as usize;
+        out[start + bit / 8] |= 1 << (bit % 8);
+    }
+    (KIND_POSTS | 1, out)
+}
+
+/// One decoded index file.
+#[derive(Debug)]
+pub struct FindShard {
+    entries: Vec<(FindKey, u8, u32, std::ops::Range<usize>)>,
+    bytes: Vec<u8>,
+    decoded: std::cell::RefCell<FxHashMap<FindKey, Rc<Postings>>>,
+}
+
+impl FindShard {
+    /// Reads an index file, checking every length (a broken file is an error, never a panic).
+    pub fn decode(bytes: Vec<u8>) -> Result<FindShard, DatasetError> {
+        if !bytes.starts_with(MAGIC) {
+            return Err(malformed("not an index file"));
+        }
+        let mut r = Reader {
+            bytes: &bytes,
+            at: MAGIC.len(),
+        };
+        let n = r.varint()?;
+        let mut entries = Vec::new();
+        for _ in 0..n {
+            let key = (r.u32()?, r.u32()?);
+            let kind = *bytes.get(r.at).ok_or_else(|| malformed("cut short"))?;
+            r.at += 1;
+            if kind > KIND_PLACES {
+                return Err(malformed("unknown list kind"));
+            }
+            let count = r.u32()?;
+            let len = r.varint()? as usize;
+            let end =
+                r.at.checked_add(len)
+                    .filter(|&e| e <= bytes.len())
+                    .ok_or_else(|| malformed("cut short"))?;
+            entries.push((key, kind, count, r.at..end));
+            r.at = end;
+        }
+        if !r.done() {
+            return Err(malformed("trailing bytes"));
+        }
+        entries.sort_unstable_by_key(|e| e.0);
+        Ok(FindShard {
+            entries,
+            bytes,
+            decoded: Default::default(),
+        })
+    }
+
+    /// The list of `key` (empty when no post holds it), decoded once.
+    pub fn postings(&self, key: FindKey) -> Result<Rc<Postings>, DatasetError> {
+        if let Some(p) = self.decoded.borrow().get(&key) {
+            return Ok(p.clone());
+        }
+        let p = Rc::new(self.decode_list(key)?);
+        self.decoded.borrow_mut().insert(key, p.clone());
+        Ok(p)
+    }
+
+    fn decode_list(&self, key: FindKey) -> Result<Postings, DatasetError> {
+        let pair = key.1 != NONE && key.0 & NAME == 0;
+        let Ok(i) = self.entries.binary_search_by_key(&key, |e| e.0) else {
+            return Ok(if pair {
+                Postings::Places(Vec::new())
+            } else {
+                Postings::Posts(Vec::new())
+            });
+        };
+        let (_, kind, count, range) = &self.entries[i];
+        let mut r = Reader {
+            bytes: &self.bytes[range.clone()],
+            at: 0,
+        };
+        // A count beyond what the bytes can hold is a broken file, not a reason to allocate.
+        let cap = (*count as usize).min(r.bytes.len() * 8 + 1);
+        let grow = |v: u32, d: u64| -> Result<u32, DatasetError> {
+            u32::try_from(v as u64 + d).map_err(|_| malformed("number too large"))
+        };
+        match *kind {
+            KIND_PLACES => {
+                let mut out = Vec::with_capacity(cap);
+                let mut last = (0u32, 0u32);
+                for i in 0..*count {
+                    let d = r.varint()?;
+                    let place = r.varint()?;
+                    last = if i > 0 && d == 0 {
+                        (last.0, grow(last.1, place)?)
+                    } else {
+                        (grow(if i == 0 { 0 } else { last.0 }, d)?, grow(0, place)?)
+                    };
+                    out.push(last);
+                }
+                Ok(Postings::Places(out))
+            }
+            KIND_POSTS => {
+                let mut out = Vec::with_capacity(cap);
+                let mut p = 0u32;
+                for i in 0..*count {
+                    let d = r.varint()?;
+                    p = grow(if i == 0 { 0 } else { p }, d)?;
+                    out.push(p);
+                }
+                Ok(Postings::Posts(out))
+            }
+            _ => {
+                let first = r.u32()?;
+                let mut out = Vec::with_capacity(cap);
+                for (i, byte) in r.bytes[r.at..].iter().enumerate() {
+                    for bit in 0..8 {
+                        if byte & (1 << bit) != 0 {
+                            out.push(grow(first, i as u64 * 8 + bit)?);
+                        }
+                    }
+                }
+                Ok(Postings::Posts(out))
+            }
+        }
+    }
+}
+
+/// Reads `find/order.bin`: the 번호 of each list position.
+pub fn decode_order(bytes: &[u8]) -> Result<Vec<u32>, DatasetError> {
+    if !bytes.starts_with(ORDER_MAGIC) {
+        return Err(malformed("not an order file"));
+    }
+    let mut r = Reader {
+        bytes,
+        at: ORDER_MAGIC.len(),
+    };
+    let n = r.varint()? as usize;
+    let mut out = Vec::with_capacity(n.min(bytes.len()));
+    let mut prev = 0i64;
+    for _ in 0..n {
+        let z = r.varint()?;
+        let d = (z >> 1) as i64 ^ -((z & 1) as i64);
+        prev = prev
+            .checked_add(d)
+            .filter(|v| (0..=u32::MAX as i64).contains(v))
+            .ok_or_else(|| malformed("number out of range"))?;
+        out.push(prev as u32);
+    }
+    if !r.done() {
+        return Err(malformed("trailing bytes"));
+    }
+    Ok(out)
+}
+
+// ---- answering a query ---------------------------------------------------------------------
+
+/// One chain: a feature set per consecutive character (the text must have one of each set's
+/// features at consecutive places).
+type Chain = Vec<Vec<Feature>>;
+
+/// The chains a sequence of query characters matches by (any of them), loose (every rule of
+/// [`crate::search`]) or only as typed (an exact hit).
+fn chains(seq: &[Q], exact: bool) -> Vec<Chain> {
+    let Some((&last, head)) = seq.split_last() else {
+        return Vec::new();
+    };
+    let one = |q: Q| -> Vec<Feature> {
+        match q {
+            Q::Lit(c) => vec![c as u32],
+            Q::Initial(_, jamo) if exact => vec![jamo as u32],
+            Q::Initial(l, jamo) => vec![CLASS | l as u32, jamo as u32],
+            Q::Typing(c, ..) => vec![c as u32],
+        }
+    };
+    let mut base: Chain = head.iter().map(|&q| one(q)).collect();
+    let Q::Typing(x, l, v, t) = last else {
+        base.push(one(last));
+        return vec![base];
+    };
+    if exact {
+        base.push(vec![x as u32]);
+        return vec![base];
+    }
+    let syl = |fin: u8| crate::hangul::syllable(l, v, fin).map(|c| c as u32);
+    let finals = crate::search::FINALS;
+    let (first, second) = finals[t as usize];
+    // The last character itself, any ending when it has no final (고요 → 고용), or a compound
+    // final starting with its final (달 → 닭).
+    let mut last_set: Vec<Feature> = vec![x as u32];
+    if t == 0 {
+        last_set.extend((0..28).filter_map(syl));
+    } else if second.is_none() {
+        last_set.extend(
+            (1..28u8)
+                .filter(|&ht| finals[ht as usize].1.is_some() && finals[ht as usize].0 == first)
+                .filter_map(syl),
+        );
+    }
+    last_set.sort_unstable();
+    last_set.dedup();
+    let mut out = vec![{
+        let mut c = base.clone();
+        c.push(last_set);
+        c
+    }];
+    // Its final moved on as the next syllable's initial (개울 → 개우+리): the syllable without
+    // it (or with a compound's first part), then a syllable whose initial is the rest.
+    if t != 0 {
+        let (y, next) = match second {
+            None => (syl(0), first),
+            Some(s) => (
+                (1..28u8)
+                    .find(|&ht| finals[ht as usize] == (first, None))
+                    .and_then(syl),
+                s,
+            ),
+        };
+        if let Some(y) = y {
+            let mut c = base;
+            c.push(vec![y]);
+            c.push(vec![CLASS | next as u32]);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every key a chain reads.
+fn chain_keys(chain: &Chain) -> Vec<FindKey> {
+    match chain.as_slice() {
+        [one] => one.iter().map(|&f| (f, NONE)).collect(),
+        _ => chain
+            .windows(2)
+            .flat_map(|w| {
+                w[0].iter()
+                    .flat_map(move |&a| w[1].iter().map(move |&b| (a, b)))
+            })
+            .collect(),
+    }
+}
+
+/// The posts (positions, sorted) where a chain holds.
+fn chain_posts(
+    chain: &Chain,
+    get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+) -> Result<Vec<u32>, DatasetError> {
+    if let [one] = chain.as_slice() {
+        let mut all: Vec<u32> = Vec::new();
+        for &f in one {
+            all.extend(get((f, NONE))?.posts());
+        }
+        all.sort_unstable();
+        all.dedup();
+        return Ok(all);
+    }
+    // Start places (post << 32 | place of the chain's first character) meeting every pair.
+    let mut acc: Option<Vec<u64>> = None;
+    for (j, w) in chain.windows(2).enumerate() {
+        let mut starts: Vec<u64> = Vec::new();
+        for &a in &w[0] {
+            for &b in &w[1] {
+                if let Postings::Places(list) = &*get((a, b))? {
+                    starts.extend(
+                        list.iter()
+                            .filter(|&&(_, place)| place as usize >= j)
+                            .map(|&(post, place)| (post as u64) << 32 | (place as u64 - j as u64)),
+                    );
+                }
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let now = match acc {
+            None => starts,
+            Some(prev) => intersect(&prev, &starts),
+        };
+        if now.is_empty() {
+            return Ok(now.into_iter().map(|s| (s >> 32) as u32).collect());
+        }
+        acc = Some(now);
+    }
+    let mut posts: Vec<u32> = acc
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| (s >> 32) as u32)
+        .collect();
+    posts.dedup();
+    Ok(posts)
+}
+
+fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn union(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
+    a.extend(b);
+    a.sort_unstable();
+    a.dedup();
+    a
+}
+
+/// What a search asks of the index.
+#[derive(Clone, Debug)]
+pub struct FindPlan {
+    field: Field,
+    /// (loose, exact) chains of the joined query, then of each term (when two or more).
+    joined: (Vec<Chain>, Vec<Chain>),
+    terms: Vec<(Vec<Chain>, Vec<Chain>)>,
+    /// Matched names: (author numbers, department numbers), each with its rank.
+    authors: Vec<(u32, u8)>,
+    depts: Vec<(u32, u8)>,
+}
+
+impl FindPlan {
+    /// The plan for a search text in a field (for 본문 alone, the index has nothing to add:
+    /// the rows are the body hits).
+    pub fn new(q: &str, field: Field, names: &Names) -> Option<FindPlan> {
+        let query = Query::parse(q)?;
+        let (joined, terms) = query.sequences();
+        let both = |seq: &[Q]| (chains(seq, false), chains(seq, true));
+        let joined = both(joined);
+        let terms = if terms.len() >= 2 {
+            terms.iter().map(|t| both(t)).collect()
+        } else {
+            Vec::new()
+        };
+        let named = |list: &[String], read: bool| -> Vec<(u32, u8)> {
+            if !read {
+                return Vec::new();
+            }
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, n)| {
+                    query
+                        .matches(Haystack::new(n).text())
+                        .map(|exact| (i as u32, 2 + u8::from(!exact)))
+                })
+                .collect()
+        };
+        Some(FindPlan {
+            authors: named(&names.authors, matches!(field, Field::All | Field::Author)),
+            depts: named(&names.depts, field == Field::All),
+            field,
+            joined,
+            terms,
+        })
+    }
+
+    fn reads_titles(&self) -> bool {
+        matches!(self.field, Field::All | Field::Title)
+    }
+
+    /// Every key the plan reads.
+    pub fn keys(&self) -> BTreeSet<FindKey> {
+        let mut out = BTreeSet::new();
+        if self.reads_titles() {
+            for (loose, exact) in std::iter::once(&self.joined).chain(&self.terms) {
+                for c in loose.iter().chain(exact) {
+                    out.extend(chain_keys(c));
+                }
+            }
+        }
+        out.extend(self.authors.iter().map(|&(i, _)| (AUTHOR, i)));
+        out.extend(self.depts.iter().map(|&(i, _)| (DEPT, i)));
+        out
+    }
+
+    /// The index files the plan reads, of `shards`.
+    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
+        self.keys()
+            .into_iter()
+            .map(|k| shard_for(k, shards))
+            .collect()
+    }
+
+    /// Each post's rank (as `select` ranks: title exact 0, title 1, author/department 2–3,
+    /// body 4), for the `count` positions of the list; `in_body` marks body hits by position.
+    fn ranks(
+        &self,
+        count: usize,
+        in_body: &[bool],
+        get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+    ) -> Result<Vec<Option<u8>>, DatasetError> {
+        let mut rank: Vec<Option<u8>> = vec![None; count];
+        let mut better = |at: u32, r: u8| {
+            if let Some(slot) = rank.get_mut(at as usize) {
+                if slot.is_none_or(|now| r < now) {
+                    *slot = Some(r);
+                }
+            }
+        };
+        if self.reads_titles() {
+            let any = |chains: &[Chain]| -> Result<Vec<u32>, DatasetError> {
+                let mut all = Vec::new();
+                for c in chains {
+                    all = union(all, chain_posts(c, get)?);
+                }
+                Ok(all)
+            };
+            let joined_loose = any(&self.joined.0)?;
+            let joined_exact = intersect(&joined_loose, &any(&self.joined.1)?);
+            for &p in &joined_loose {
+                better(p, 1);
+            }
+            for &p in &joined_exact {
+                better(p, 0);
+            }
+            if !self.terms.is_empty() {
+                // Posts whose title misses the joined query but holds every term.
+                let mut loose: Option<Vec<u32>> = None;
+                let mut exact: Option<Vec<u32>> = None;
+                for (l, e) in &self.terms {
+                    let l = any(l)?;
+                    let e = intersect(&l, &any(e)?);
+                    loose = Some(loose.map_or(l.clone(), |a| intersect(&a, &l)));
+                    exact = Some(exact.map_or(e.clone(), |a| intersect(&a, &e)));
+                }
+                let (loose, exact) = (loose.unwrap_or_default(), exact.unwrap_or_default());
+                let joined: std::collections::HashSet<u32> = joined_loose.iter().copied().collect();
+                for &p in loose.iter().filter(|p| !joined.contains(p)) {
+                    better(p, 1);
+                }
+                for &p in exact.iter().filter(|p| !joined.contains(p)) {
+                    better(p, 0);
+                }
+            }
+        }
+        // An exact title hit settles a post in the 전체 field (as in `select`).
+        let settled: Vec<bool> = rank.iter().map(|r| *r == Some(0)).collect();
+        let mut better = |at: u32, r: u8| {
+            if let Some(slot) = rank.get_mut(at as usize) {
+                if !settled[at as usize] && slot.is_none_or(|now| r < now) {
+                    *slot = Some(r);
+                }
+            }
+        };
+        for (field, names) in [(AUTHOR, &self.authors), (DEPT, &self.depts)] {
+            for &(id, r) in names.iter() {
+                for p in get((field, id))?.posts() {
+                    better(p, r);
+                }
+            }
+        }
+        if matches!(self.field, Field::All | Field::Body) {
+            for (at, _) in in_body.iter().enumerate().filter(|(_, &b)| b) {
+                better(at as u32, BODY_RANK);
+            }
+        }
+        Ok(rank)
+    }
+}
+
+/// The rank of a post found by its body alone (as in `select`).
+const BODY_RANK: u8 = 4;
+
+/// The positions a search shows, in order — what [`crate::select`] gives for the same search
+/// over the whole list (no filters; not the 조회수 order, which needs every post's views).
+/// `lookup` gives a key's list (from the files [`FindPlan::shards`] named); `in_body` marks
+/// the body hits by position (empty for none).
+pub fn find(
+    plan: &FindPlan,
+    count: usize,
+    sort: Sort,
+    in_body: &[bool],
+    lookup: impl Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+) -> Result<Vec<usize>, DatasetError> {
+    let rank = plan.ranks(count, in_body, &lookup)?;
+    let hits = rank
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (i, r)));
+    Ok(match sort {
+        Sort::New | Sort::Views => hits.map(|(i, _)| i).collect(),
+        Sort::Old => {
+            let mut v: Vec<usize> = hits.map(|(i, _)| i).collect();
+            v.reverse();
+            v
+        }
+        Sort::Relevance => {
+            let hits: Vec<(usize, u8)> = hits.collect();
+            let mut out = Vec::with_capacity(hits.len());
+            for r in 0..=BODY_RANK {
+                out.extend(hits.iter().filter(|h| h.1 == r).map(|h| h.0));
+            }
+            out
+        }
+    })
+}
+
+/// Whether [`find`] answers a list state: a search without filters, in an order that needs
+/// nothing but the ranks (the 조회수 order needs every post's views: it waits for the list).
+pub fn answers(l: &crate::ListParams) -> bool {
+    Query::parse(&l.q).is_some() && !l.filtered() && l.effective_sort() != Sort::Views
+}
+
+/// Runs a plan over decoded files (`file(i)` is file `i`, if it is here).
+pub fn find_with(
+    plan: &FindPlan,
+    shards: u32,
+    count: usize,
+    sort: Sort,
+    in_body: &[bool],
+    file: impl Fn(u32) -> Option<Rc<FindShard>>,
+) -> Result<Vec<usize>, DatasetError> {
+    find(plan, count, sort, in_body, |k| {
+        match file(shard_for(k, shards)) {
+            Some(f) => f.postings(k),
+            None => Err(malformed("a needed file is missing")),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,204 @@
+use super::*;
+use crate::{BoardIndex, BoardMeta, Date, ListParams};
+use proptest::prelude::*;
+
+/// The board's index files, decoded, and its names, as the app would have them.
+fn build(board: &BoardIndex) -> (FindMeta, Vec<Rc<FindShard>>, Names, Vec<u32>) {
+    let mut b = FindBuilder::default();
+    for p in &board.posts {
+        b.add(p);
+    }
+    let (meta, files) = b.finish();
+    let mut shards = Vec::new();
+    let (mut names, mut order) = (Names::default(), Vec::new());
+    for (path, bytes) in files {
+        if path == NAMES_PATH {
+            names = serde_json::from_slice(&bytes).unwrap();
+        } else if path == ORDER_PATH {
+            order = decode_order(&bytes).unwrap();
+        } else {
+            shards.push(Rc::new(FindShard::decode(bytes).unwrap()));
+        }
+    }
+    assert_eq!(shards.len(), meta.shards as usize);
+    (meta, shards, names, order)
+}
+
+fn run(
+    idx: &(FindMeta, Vec<Rc<FindShard>>, Names, Vec<u32>),
+    count: usize,
+    params: &ListParams,
+    in_body: &[bool],
+) -> Vec<usize> {
+    let plan = FindPlan::new(&params.q, params.field, &idx.2).expect("a query");
+    let needed = plan.shards(idx.0.shards);
+    find_with(
+        &plan,
+        idx.0.shards,
+        count,
+        params.effective_sort(),
+        in_body,
+        |i| needed.contains(&i).then(|| idx.1[i as usize].clone()),
+    )
+    .unwrap()
+}
+
+fn board(posts: Vec<(u32, String, Option<String>, Option<String>)>) -> BoardIndex {
+    let mut posts: Vec<PostSummary> = posts
+        .into_iter()
+        .map(|(no, title, author, dept)| {
+            let mut p =
+                PostSummary::new(no, title, Date::new(2025, 1, 1 + (no % 28) as u8).unwrap());
+            p.author = author;
+            p.dept = dept;
+            p
+        })
+        .collect();
+    posts.sort_by(crate::model::by_new);
+    BoardIndex {
+        schema_version: 2,
+        board: BoardMeta {
+            name: "b".into(),
+            synthetic: false,
+        },
+        posts,
+        departments: Vec::new(),
+        categories: Vec::new(),
+        search_keys: Default::default(),
+        by_no: Default::default(),
+        last_search: Default::default(),
+        body_index: None,
+        find: None,
+    }
+}
+
+#[test]
+fn every_rule_of_the_engine() {
+    let b = board(vec![
+        (
+            1,
+            "고용노동부 임금체불 근절".into(),
+            Some("관리자".into()),
+            Some("고용노동부".into()),
+        ),
+        (
+            2,
+            "개우리 마을 닭 달걀".into(),
+            Some("홍보담당관".into()),
+            Some("환경부".into()),
+        ),
+        (3, "임금 체불 ㄱ 다ㄹ".into(), None, None),
+        (
+            4,
+            "화학제품 안전".into(),
+            Some("관리자".into()),
+            Some("환경부".into()),
+        ),
+        (5, "ESG 공시 Ｅｓｇ".into(), None, Some("금융위원회".into())),
+    ]);
+    let idx = build(&b);
+    for q in [
+        "고용",
+        "고요",
+        "임금체불",
+        "임금 체불",
+        "체불 근절 임금",
+        "ㅇㄱㅊㅂ",
+        "고용ㄴㄷ",
+        "개울",
+        "달",
+        "닭",
+        "다ㄹ",
+        "ㄱ",
+        "화학제푸",
+        "esg",
+        "관리",
+        "환경",
+        "ㅎㄱ",
+        "없는말",
+        "a",
+        "다",
+    ] {
+        for field in [Field::All, Field::Title, Field::Author] {
+            for sort in [Sort::New, Sort::Old, Sort::Relevance] {
+                let params = ListParams {
+                    q: q.into(),
+                    field,
+                    sort: Some(sort),
+                    ..Default::default()
+                };
+                assert_eq!(
+                    run(&idx, b.posts.len(), &params, &[]),
+                    crate::select(&b, &params, None),
+                    "{q} {field:?} {sort:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(idx.3, b.posts.iter().map(|p| p.no).collect::<Vec<_>>());
+}
+
+#[test]
+fn broken_files_are_errors() {
+    let b = board(vec![(1, "고용노동부".into(), None, None)]);
+    let mut f = FindBuilder::default();
+    f.add(&b.posts[0]);
+    let (_, files) = f.finish();
+    for (path, bytes) in files.into_iter().filter(|(p, _)| p.ends_with(".bin")) {
+        for cut in 0..bytes.len() {
+            if path == ORDER_PATH {
+                assert!(decode_order(&bytes[..cut]).is_err() || cut == bytes.len());
+            } else if let Ok(s) = FindShard::decode(bytes[..cut].to_vec()) {
+                let _ = s.postings(('고' as u32, '용' as u32));
+            }
+        }
+    }
+    assert!(FindShard::decode(b"<html>".to_vec()).is_err());
+    // A count far beyond the bytes: an error or a short list, never a huge allocation.
+    let mut evil = MAGIC.to_vec();
+    evil.extend([1, 1, 1, KIND_PLACES, 0xff, 0xff, 0xff, 0xff, 0x0f, 0]);
+    let s = FindShard::decode(evil).unwrap();
+    assert!(s.postings((1, 1)).is_err());
+}
+
+fn arb_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "고", "용", "요", "공", "노", "동", "부", "달", "다", "닭", "리", "개", "우", "울",
+            "ㄱ", "ㄹ", "ㅇ", " ", "a", "B",
+        ]),
+        0..9,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Exactly the rows, in exactly the order, of a search over the whole list.
+    #[test]
+    fn the_index_answers_what_the_whole_list_does(
+        posts in proptest::collection::btree_map(
+            1u32..400,
+            (arb_text(), proptest::option::of(proptest::sample::select(vec!["관리자", "고용 담당", "다울"])),
+             proptest::option::of(proptest::sample::select(vec!["고용노동부", "환경부", "ㄱ부"]))),
+            0..60,
+        ),
+        q in arb_text(),
+        field in proptest::sample::select(vec![Field::All, Field::Title, Field::Author, Field::Body]),
+        sort in proptest::sample::select(vec![Sort::New, Sort::Old, Sort::Relevance]),
+        body in proptest::option::of(proptest::collection::btree_set(1u32..400, 0..30)),
+    ) {
+        let b = board(posts.into_iter().map(|(no, (t, a, d))| (no, t, a.map(String::from), d.map(String::from))).collect());
+        let params = ListParams { q, field, sort: Some(sort), ..Default::default() };
+        prop_assume!(answers(&params));
+        let idx = build(&b);
+        let body: Option<Vec<u32>> = body.map(|s| s.into_iter().collect());
+        // The app turns body hits (번호) into positions through find/order.bin.
+        let in_body: Vec<bool> = match &body {
+            Some(hits) => idx.3.iter().map(|no| hits.binary_search(no).is_ok()).collect(),
+            None => Vec::new(),
+        };
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body), crate::select(&b, &params, body.as_deref()));
+    }
+}
