@@ -5,7 +5,8 @@
 // shows "loading" in its place until the app mounts, so no one sees the list flash before their
 // article. And when the host page has query parameters of its own (a portal's
 // `board.do?menuNo=200123`), the pre-rendered links get them too, as the app's links do, so a
-// click before the app is up keeps the portal's state. An external file, so a strict
+// click before the app is up keeps the portal's state. For those other states it also asks at
+// once for the app's code and first data files (`data-preload…`). An external file, so a strict
 // Content-Security-Policy (no inline script) still holds.
 (function () {
   // The board's URL keys: the same list as `board_core::host_url::KEYS` (a test compares them).
@@ -36,6 +37,25 @@
   });
   if (other) {
     document.documentElement.setAttribute('data-esg-board-state', 'other');
+    // That state waits for the app: ask now for what it fetches one after another (the app's
+    // code, then its data), as prerender named them on this tag. Not for page 1, whose rows
+    // are in the page: there the wasm would compete with the page's own first paint.
+    var preload = function (href, rel) {
+      var link = document.createElement('link');
+      link.rel = rel;
+      link.href = href;
+      if (rel === 'preload') {
+        link.as = 'fetch';
+        link.crossOrigin = 'anonymous';
+        if (/\.wasm$/.test(href)) link.type = 'application/wasm';
+      }
+      document.head.appendChild(link);
+    };
+    var named = function (attr) {
+      return ((script && script.getAttribute(attr)) || '').split(' ').filter(Boolean);
+    };
+    named('data-preload-module').forEach(function (href) { preload(href, 'modulepreload'); });
+    named('data-preload').forEach(function (href) { preload(href, 'preload'); });
   }
   var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });
   if (!hostParams.length) return;

@@ -326,27 +326,105 @@ pub async fn search_bodies(
     run_cached(base, meta, plan)
 }
 
-/// A data file, decoded by `decode`, once per page life.
-async fn cached_file<K, V>(
-    cache: &'static std::thread::LocalKey<Cache<K, V>>,
-    key: K,
-    url: String,
-    decode: fn(Vec<u8>) -> Result<V, DatasetError>,
-) -> Result<Rc<V>, LoadError>
-where
-    K: std::hash::Hash + Eq + Clone + 'static,
-    V: 'static,
-{
-    cached(cache, key, move || {
-        async move {
-            let bytes = get_bytes(&url).await?;
-            decode(bytes)
-                .map(Rc::new)
-                .map_err(|error| LoadError::Data { url, error })
+/// A file of the title index's set (`find/`).
+#[derive(Clone, Copy)]
+enum FindFile {
+    Names,
+    Order,
+    Index(u32),
+    Rows(usize),
+}
+
+/// Fetches and decodes one `find/` file into its cache, once per page life. One function for
+/// every kind: each kind of its own would instantiate the fetching machinery again (kilobytes
+/// of wasm apiece).
+async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
+    fn text(b: Vec<u8>) -> Result<String, DatasetError> {
+        String::from_utf8(b).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+    fn decode<V>(
+        url: String,
+        bytes: Vec<u8>,
+        read: fn(Vec<u8>) -> Result<V, DatasetError>,
+    ) -> Result<Rc<V>, LoadError> {
+        read(bytes)
+            .map(Rc::new)
+            .map_err(|error| LoadError::Data { url, error })
+    }
+    let rel = match file {
+        FindFile::Names => find_index::NAMES_PATH.to_string(),
+        FindFile::Order => find_index::ORDER_PATH.to_string(),
+        FindFile::Index(i) => find_index::find_path(i),
+        FindFile::Rows(r) => find_index::rows_path(r * find_index::ROWS_PER_FILE),
+    };
+    let url = format!("{base}{rel}");
+    let bytes = || {
+        let url = url.clone();
+        async move { get_bytes(&url).await.map(|b| (url, b)) }.boxed_local()
+    };
+    match file {
+        FindFile::Names => {
+            let f = bytes();
+            cached(&NAMES, (), move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| {
+                        serde_json::from_str::<Names>(&text(b)?)
+                            .map_err(|e| DatasetError::Malformed(e.to_string()))
+                    })
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
         }
-        .boxed_local()
-    })
-    .await
+        FindFile::Order => {
+            let f = bytes();
+            cached(&ORDER, (), move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| find_index::decode_order(&b))
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Index(i) => {
+            let f = bytes();
+            cached(&FIND, i, move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, FindShard::decode)
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Rows(r) => {
+            let f = bytes();
+            cached(&ROWS, r, move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| Shard::from_json(&text(b)?))
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+    }
+}
+
+/// Fetches `find/` files, a few at a time.
+async fn fetch_find_files(base: &str, files: Vec<FindFile>) -> Result<(), LoadError> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    stream::iter(files.into_iter().map(|f| fetch_find_file(base, f)))
+        .buffer_unordered(LIST_FETCHES)
+        .try_collect::<Vec<()>>()
+        .await
+        .map(drop)
 }
 
 /// One page of a search answered from the title index, before the list is in.
@@ -368,97 +446,81 @@ pub async fn find_page(
     params: &ListParams,
     body: Option<Arc<Vec<u32>>>,
 ) -> Result<FoundPage, LoadError> {
-    use futures::stream::{self, StreamExt, TryStreamExt};
-    let names = cached_file(
-        &NAMES,
-        (),
-        format!("{base}{}", find_index::NAMES_PATH),
-        |b| serde_json::from_slice::<Names>(&b).map_err(|e| DatasetError::Malformed(e.to_string())),
-    )
-    .await?;
-    let Some(plan) = FindPlan::new(&params.q, params.field, &names) else {
+    fetch_find_files(base, vec![FindFile::Names]).await?;
+    let plan = ready(&NAMES, &()).and_then(|names| FindPlan::new(&params.q, params.field, &names));
+    let Some(plan) = plan else {
         return Ok(FoundPage {
             total: 0,
             posts: Vec::new(),
         });
     };
-    let files: HashMap<u32, Rc<FindShard>> =
-        stream::iter(plan.shards(meta.shards).into_iter().map(|i| {
-            let url = format!("{base}{}", find_index::find_path(i));
-            async move {
-                cached_file(&FIND, i, url, FindShard::decode)
-                    .await
-                    .map(|f| (i, f))
-            }
-        }))
-        .buffer_unordered(LIST_FETCHES)
-        .try_collect()
-        .await?;
-    let in_body = match body {
-        Some(hits) if !hits.is_empty() => {
-            let order = cached_file(
-                &ORDER,
-                (),
-                format!("{base}{}", find_index::ORDER_PATH),
-                |b| find_index::decode_order(&b),
-            )
-            .await?;
-            order
-                .iter()
-                .map(|no| hits.binary_search(no).is_ok())
-                .collect()
-        }
+    let body = body.filter(|hits| !hits.is_empty());
+    let mut files: Vec<FindFile> = plan
+        .shards(meta.shards)
+        .into_iter()
+        .map(FindFile::Index)
+        .collect();
+    if body.is_some() {
+        files.push(FindFile::Order);
+    }
+    fetch_find_files(base, files).await?;
+    let rows = found_rows(base, meta, count, params, &plan, body.as_deref())?;
+    let pages = Pagination::new(rows.len(), params.page, params.size);
+    let shown = &rows[pages.rows()];
+    let mut files: Vec<usize> = shown
+        .iter()
+        .map(|&at| at / find_index::ROWS_PER_FILE)
+        .collect();
+    files.dedup();
+    fetch_find_files(base, files.into_iter().map(FindFile::Rows).collect()).await?;
+    Ok(FoundPage {
+        total: rows.len(),
+        posts: rows_at(base, shown)?,
+    })
+}
+
+/// The ordered list positions a search shows, from the index files already fetched.
+fn found_rows(
+    base: &str,
+    meta: FindMeta,
+    count: usize,
+    params: &ListParams,
+    plan: &FindPlan,
+    body: Option<&Vec<u32>>,
+) -> Result<Vec<usize>, LoadError> {
+    let broken = |error| LoadError::Data {
+        url: format!("{base}find/"),
+        error,
+    };
+    let in_body: Vec<bool> = match (body, ready(&ORDER, &())) {
+        (Some(hits), Some(order)) => order
+            .iter()
+            .map(|no| hits.binary_search(no).is_ok())
+            .collect(),
         _ => Vec::new(),
     };
-    let url = format!("{base}find/");
-    let rows = find_index::find_with(
-        &plan,
+    find_index::find_with(
+        plan,
         meta.shards,
         count,
         params.effective_sort(),
         &in_body,
-        |i| files.get(&i).cloned(),
+        |i| ready(&FIND, &i),
     )
-    .map_err(|error| LoadError::Data { url, error })?;
-    let pages = Pagination::new(rows.len(), params.page, params.size);
-    let shown = &rows[pages.rows()];
-    let mut wanted: Vec<usize> = shown
-        .iter()
-        .map(|&at| at / find_index::ROWS_PER_FILE)
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let loaded: HashMap<usize, Rc<Shard>> = stream::iter(wanted.into_iter().map(|file| {
-        let url = format!(
-            "{base}{}",
-            find_index::rows_path(file * find_index::ROWS_PER_FILE)
-        );
-        async move {
-            cached_file(&ROWS, file, url, |b| {
-                Shard::from_json(&String::from_utf8_lossy(&b))
-            })
-            .await
-            .map(|s| (file, s))
-        }
-    }))
-    .buffer_unordered(LIST_FETCHES)
-    .try_collect()
-    .await?;
-    let posts = shown
+    .map_err(broken)
+}
+
+/// The rows at these list positions, from the rows files already fetched.
+fn rows_at(base: &str, positions: &[usize]) -> Result<Vec<PostSummary>, LoadError> {
+    positions
         .iter()
         .map(|&at| {
-            loaded
-                .get(&(at / find_index::ROWS_PER_FILE))
-                .and_then(|s| s.posts.get(at % find_index::ROWS_PER_FILE))
-                .cloned()
+            ready(&ROWS, &(at / find_index::ROWS_PER_FILE))
+                .and_then(|s| s.posts.get(at % find_index::ROWS_PER_FILE).cloned())
                 .ok_or_else(|| LoadError::Data {
                     url: format!("{base}{}", find_index::rows_path(at)),
                     error: DatasetError::Malformed(format!("no row {at}")),
                 })
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(FoundPage {
-        total: rows.len(),
-        posts,
-    })
+        .collect()
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
+import { queries, timer, whole } from './timing.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST;
@@ -62,6 +63,27 @@ for (let i = 0; i < 3; i++) {
   a.files.forEach((f) => firstFiles100k.add(new URL(f).pathname.replace(/^\/app100k\//, '')));
 }
 
+// 1b. Shared links to other states of the seed board: navigation → that state's own content
+// in the DOM (its rows, or the article's heading), the app live.
+async function contentShown(path, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(ORIGIN + path);
+  const t = await (await page.waitForFunction((sel) => !document.querySelector('[data-board-prerendered]')
+    && document.querySelector(sel) && performance.now(), selector, { polling: 'raf', timeout: 60_000 })).jsonValue();
+  await context.close();
+  return t;
+}
+const sharedLinks = [
+  ['list page 2', '?page=2', 'tbody tr'],
+  ['search `?q=에너지`', `?q=${encodeURIComponent('에너지')}`, 'tbody tr'],
+  ['article `?post=3409`', '?post=3409', 'article h2'],
+];
+const linkTimes = sharedLinks.map(() => []);
+for (let i = 0; i < RUNS; i++) {
+  for (const [k, [, q, sel]] of sharedLinks.entries()) linkTimes[k].push(await contentShown('/app/' + q, sel));
+}
+
 // 2. Bytes before the first rows (the page, and every file it had finished loading when the
 // first row appeared), raw / gzip / brotli; and what the app needs to be live.
 const size = (dir, f) => { const p = join(dir, f); return existsSync(p) ? statSync(p).size : 0; };
@@ -89,26 +111,8 @@ await page.waitForLoadState('networkidle');
 await page.getByRole('searchbox', { name: '검색어' }).waitFor({ timeout: 60_000 }).catch(async (e) => {
   throw new Error(`the 100k board did not come up: ${await page.locator('.esg-board').innerText().catch(() => '?')} (${e.message})`);
 });
-await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
-await page.evaluate(() => {
-  window.__marks = [];
-  const start = () => { window.__t0 = performance.now(); };
-  for (const ev of ['keydown', 'click', 'change']) document.addEventListener(ev, start, true);
-  new MutationObserver(() => {
-    if (window.__t0 !== undefined) { window.__marks.push(performance.now() - window.__t0); window.__t0 = undefined; }
-  }).observe(document.querySelector('.esg-board'), { childList: true, subtree: true, characterData: true });
-});
-async function timed(action) {
-  await page.evaluate(() => { window.__marks = []; });
-  await action();
-  // An update that changes nothing in the DOM leaves nothing to time: that run is not counted.
-  const changed = await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 3_000 }).then(() => true, () => false);
-  if (!changed) return undefined;
-  const t = await page.evaluate(() => window.__marks[0]);
-  await page.waitForTimeout(50);
-  return t;
-}
-const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
+await whole(page, 60_000);
+const timed = await timer(page);
 const search = [], pageChange = [], filter = [], article = [];
 const measured = (xs) => xs.filter((x) => x !== undefined);
 const box = page.getByRole('searchbox', { name: '검색어' });
@@ -289,6 +293,13 @@ frame (no visible change: \`tests/e2e/prerender.test.mjs\` compares screenshots)
 | the app live (its own rows in, the pre-rendered page gone) | ${ms(median(live))} | ${ms(Math.min(...live))} | ${ms(Math.max(...live))} |
 | 100,000 posts: first rows (3 runs) | ${ms(median(app100k))} | ${ms(Math.min(...app100k))} | ${ms(Math.max(...app100k))} |
 | 100,000 posts: the app live (3 runs) | ${ms(median(live100k))} | ${ms(Math.min(...live100k))} | ${ms(Math.max(...live100k))} |
+
+Shared links to other states (navigation → that state's own content in the DOM — its rows, or the
+article's heading — from the live app; target ≤ 1.5 × the static floor above):
+
+| link | median | min | max | ÷ floor |
+|---|---:|---:|---:|---:|
+${sharedLinks.map(([what], k) => `| ${what} | ${ms(median(linkTimes[k]))} | ${ms(Math.min(...linkTimes[k]))} | ${ms(Math.max(...linkTimes[k]))} | ${(median(linkTimes[k]) / median(floor)).toFixed(2)} |`).join('\n')}
 
 ## 2. Bytes the first screen needs (target ≤ 150 kB for the seed; data ≤ 200 kB at 100k)
 

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
+import { queries, timer, whole } from './timing.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST_1M;
@@ -49,28 +50,11 @@ const t0 = Date.now();
 await page.goto(ORIGIN + '/app1m/');
 await page.getByRole('searchbox', { name: '검색어' }).waitFor({ timeout: 120_000 });
 await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 120_000 });
-await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 600_000, polling: 250 });
+await whole(page, 600_000);
 const wholeList = Date.now() - t0;
 // The search keys are built a moment after the list is whole.
 await page.waitForTimeout(3_000);
-await page.evaluate(() => {
-  window.__marks = [];
-  const start = () => { window.__t0 = performance.now(); };
-  for (const ev of ['keydown', 'click', 'change']) document.addEventListener(ev, start, true);
-  new MutationObserver(() => {
-    if (window.__t0 !== undefined) { window.__marks.push(performance.now() - window.__t0); window.__t0 = undefined; }
-  }).observe(document.querySelector('.esg-board'), { childList: true, subtree: true, characterData: true });
-});
-async function timed(action) {
-  await page.evaluate(() => { window.__marks = []; });
-  await action();
-  const changed = await page.waitForFunction(() => window.__marks.length > 0, null, { timeout: 10_000 }).then(() => true, () => false);
-  if (!changed) return undefined;
-  const t = await page.evaluate(() => window.__marks[0]);
-  await page.waitForTimeout(100);
-  return t;
-}
-const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
+const timed = await timer(page, { changeTimeout: 10_000, settle: 100 });
 const box = page.getByRole('searchbox', { name: '검색어' });
 const search = [], pageChange = [];
 for (const q of [...queries, ...queries, ...queries]) {

@@ -156,3 +156,23 @@ test('on a page with its own query string, the pre-rendered links keep it too (b
   await page.locator('[data-board-prerendered] a[href$="post=3410"]').first().click();
   await page.waitForURL(/\?menuNo=200123&utm_source=news&post=3410$/);
 });
+
+test('a shared link to another state asks for the app and its first data at once; page 1 does not', async () => {
+  const asked = async (query) => {
+    const page = await openPage(browser, query);
+    const preloads = await page.evaluate(() => [...document.querySelectorAll('head link[rel=preload], head link[rel=modulepreload]')]
+      .map((l) => `${l.rel} ${new URL(l.href).pathname.split('/').pop()}`));
+    // Each one used by the app (an unused preload would only cost bandwidth): every file was
+    // fetched once, not twice.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    await page.assertClean();
+    await page.context().close();
+    return { preloads, fetched };
+  };
+  const article = await asked('?post=3409');
+  assert.deepEqual(article.preloads.sort(), ['modulepreload esg-board.js', 'preload 0.json', 'preload board.json', 'preload esg-board_bg.wasm']);
+  for (const f of ['esg-board_bg.wasm', 'board.json', 'list/0.json']) {
+    assert.equal(article.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${article.fetched}`);
+  }
+  assert.deepEqual((await asked('')).preloads, []);
+});

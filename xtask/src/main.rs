@@ -68,7 +68,8 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
         _ => return Err(USAGE.to_string()),
     };
     tools::ensure_build_tools()?;
-    build::dist(false)?;
+    // With the pre-compressed twins, served as a CDN serves them.
+    build::dist(true)?;
     let server = serve::Server::start(
         vec![serve::Mount::new("/", &build::root().join("dist"))],
         port,

@@ -1,10 +1,12 @@
 //! A plain static file server for `dist/`, like any static host: no rewrite rules, no SPA
-//! fallback. It can serve under a sub-path (`/esg-board/`) to prove the build works there.
+//! fallback; a file's pre-compressed twin (`.br`, `.gz`) is sent when the browser accepts it,
+//! as a CDN does. It can serve under a sub-path (`/esg-board/`) to prove the build works there.
 
 use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server as Http};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 
 /// The strict policy the board must run under; every response carries it, so every
 /// end-to-end test would see a violation.
@@ -87,36 +89,98 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Reads one request and answers it: the file, or 404.
+fn answer(stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(&stream);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    // Of the headers, only Accept-Encoding changes the answer.
+    let mut header = String::new();
+    let mut accepts = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("accept-encoding") {
+                accepts = value.to_ascii_lowercase();
+            }
+        }
+        header.clear();
+    }
+    let found = mounts.iter().find_map(|m| resolve(&m.dir, &m.base, url));
+    // A pre-compressed twin (`cargo xtask dist --precompress` writes them), as a CDN serves it.
+    let twin = found.as_ref().and_then(|f| {
+        [("br", "br"), ("gzip", "gz")]
+            .into_iter()
+            .find_map(|(coding, ext)| {
+                let mut name = f.clone().into_os_string();
+                name.push(format!(".{ext}"));
+                let twin = PathBuf::from(name);
+                (accepts.contains(coding) && twin.is_file()).then_some((coding, twin))
+            })
+    });
+    let (status, kind, body, coding) = match (found, twin) {
+        (Some(f), Some((coding, twin))) => match std::fs::read(&twin) {
+            Ok(bytes) => ("200 OK", content_type(&f), bytes, Some(coding)),
+            Err(_) => (
+                "404 Not Found",
+                "text/plain",
+                b"404 Not Found".to_vec(),
+                None,
+            ),
+        },
+        (Some(f), None) => match std::fs::read(&f) {
+            Ok(bytes) => ("200 OK", content_type(&f), bytes, None),
+            Err(_) => (
+                "404 Not Found",
+                "text/plain",
+                b"404 Not Found".to_vec(),
+                None,
+            ),
+        },
+        _ => (
+            "404 Not Found",
+            "text/plain",
+            b"404 Not Found".to_vec(),
+            None,
+        ),
+    };
+    let encoding = coding.map_or(String::new(), |c| {
+        format!("Content-Encoding: {c}\r\nVary: Accept-Encoding\r\n")
+    });
+    let mut out = std::io::BufWriter::new(&stream);
+    write!(
+        out,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Connection: close\r\nCache-Control: no-cache\r\nContent-Security-Policy: {CSP}\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        out.write_all(&body)?;
+    }
+    out.flush()
+}
+
 impl Server {
     /// Serves the mounts (the first whose prefix and file match wins) at
     /// `http://127.0.0.1:port` (port 0: any free port) on a thread. Every response carries the
     /// strict [`CSP`].
     pub fn start(mounts: Vec<Mount>, port: u16) -> Result<Server, String> {
-        let http = Http::http(("127.0.0.1", port))
+        let listener = TcpListener::bind(("127.0.0.1", port))
             .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-        let port = http.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
         let origin = format!("http://127.0.0.1:{port}");
-        let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("valid header");
         let mounts = std::sync::Arc::new(mounts);
+        // A thread per connection, one request each (`Connection: close`). A server with a
+        // pool of connection threads (tiny_http, before) let the browser's speculative
+        // connections, which may never carry a request, hold its threads: a real request
+        // then waited seconds to be read (a page's render-blocking script pending, its load
+        // event with it), which made tests and benchmarks flaky.
         let thread = std::thread::spawn(move || {
-            for req in http.incoming_requests() {
-                // Each answer on its own thread: a client that stops reading a large file (a
-                // page closed mid-download) must not stall every other request behind it,
-                // which left whole pages waiting for their load event.
+            for stream in listener.incoming().flatten() {
                 let mounts = mounts.clone();
                 std::thread::spawn(move || {
-                    let found = mounts
-                        .iter()
-                        .find_map(|m| resolve(&m.dir, &m.base, req.url()));
-                    let res = match found.map(|f| (std::fs::read(&f), f)) {
-                        Some((Ok(bytes), f)) => Response::from_data(bytes)
-                            .with_header(header("Content-Type", content_type(&f))),
-                        _ => Response::from_string("404 Not Found").with_status_code(404),
-                    };
-                    let res = res
-                        .with_header(header("Cache-Control", "no-cache"))
-                        .with_header(header("Content-Security-Policy", CSP));
-                    let _ = req.respond(res);
+                    let _ = answer(stream, &mounts);
                 });
             }
         });

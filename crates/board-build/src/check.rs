@@ -135,7 +135,9 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
 fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Error> {
     let bytes = |rel: &str| {
         let path = dir.join(rel);
-        fs::read(&path).map(|b| (path.clone(), b)).map_err(|e| Error::io(&path, e))
+        fs::read(&path)
+            .map(|b| (path.clone(), b))
+            .map_err(|e| Error::io(&path, e))
     };
     for i in 0..meta.shards {
         let (path, b) = bytes(&find_index::find_path(i))?;
@@ -146,11 +148,15 @@ fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Erro
     let (path, b) = bytes(find_index::ORDER_PATH)?;
     let order = find_index::decode_order(&b).map_err(|e| at(&path, e.to_string()))?;
     if !order.iter().copied().eq(index.posts.iter().map(|p| p.no)) {
-        return Err(at(&path, "the 번호 are not those of the list, in its order"));
+        return Err(at(
+            &path,
+            "the 번호 are not those of the list, in its order",
+        ));
     }
     for (i, chunk) in index.posts.chunks(find_index::ROWS_PER_FILE).enumerate() {
         let (path, b) = bytes(&find_index::rows_path(i * find_index::ROWS_PER_FILE))?;
-        let rows = Shard::from_json(&String::from_utf8_lossy(&b)).map_err(|e| at(&path, e.to_string()))?;
+        let rows =
+            Shard::from_json(&String::from_utf8_lossy(&b)).map_err(|e| at(&path, e.to_string()))?;
         if rows.posts != chunk {
             return Err(at(&path, "the rows are not those of the list"));
         }

@@ -23,7 +23,7 @@ fn dataset_entry(name: &str) -> bool {
         .unwrap_or(name);
     matches!(
         name,
-        INDEX_FILE | "list" | "posts" | "index" | "feed.xml" | "sitemap.xml"
+        INDEX_FILE | "list" | "posts" | "index" | "find" | "feed.xml" | "sitemap.xml"
     ) || (name.starts_with("sitemap-") && name.ends_with(".xml"))
 }
 

@@ -242,6 +242,25 @@ fn synth_is_deterministic_sound_and_marked_synthetic_with_valid_feeds() {
     assert!(feed.contains("<id>https://example.org/esg/?post=2500</id>"));
     let sitemap = fs::read_to_string(a.join("sitemap.xml")).unwrap();
     assert_eq!(sitemap.matches("<url>").count(), 2500);
+    // A board with the title index (`find/`) is the builder's own: built again in place.
+    assert!(a.join("find/names.json").is_file() && a.join("find/rows/0/0.json").is_file());
+    let again = run(&[
+        "synth",
+        "--posts",
+        "2500",
+        "--seed",
+        "42",
+        "--out",
+        a.to_str().unwrap(),
+        "--site-url",
+        "https://example.org/esg/",
+    ]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(snapshot(&a), snapshot(&b));
 
     let bad = run(&[
         "synth",

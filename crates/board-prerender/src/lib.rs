@@ -40,8 +40,14 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
             .join(config.data_base.trim_end_matches('/')),
     };
     let index = board_build::check::read_list(&dir)?;
+    // What every state needs first: the manifest and the first list file.
+    let mut data = vec![board_core::model::INDEX_FILE.to_string()];
+    if !index.posts.is_empty() {
+        data.push(board_core::model::shard_path(0));
+    }
+    let data_base = config.data_base.clone();
     let markup = render::first_page(Arc::new(index), config);
-    let out = host_page::insert(page, &html, &host, &markup)?;
+    let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data))?;
     replace_file(page, out.as_bytes())?;
     Ok(dir)
 }

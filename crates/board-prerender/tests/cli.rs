@@ -69,7 +69,7 @@ fn prerender_puts_the_first_page_into_the_board_element_once_and_fails_cleanly()
     );
     assert!(
         once.contains(
-            "<script src=\"board-gate.js\" data-lang=\"ko\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
+            "<script src=\"board-gate.js\" data-lang=\"ko\" data-preload-module=\"esg-board.js\" data-preload=\"esg-board_bg.wasm data/board.json data/list/0.json\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
         ),
         "{once}"
     );
@@ -170,7 +170,7 @@ fn prerender_keeps_the_pages_permissions_and_link_and_refuses_script_links() {
     );
     assert!(
         html.contains(
-            "<script src=\"board-gate.js\" data-param-prefix=\"esg-\" data-lang=\"ko\" async"
+            "<script src=\"board-gate.js\" data-param-prefix=\"esg-\" data-lang=\"ko\" data-preload-module=\"esg-board.js\""
         ),
         "{html}"
     );
