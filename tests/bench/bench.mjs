@@ -1,52 +1,19 @@
 // `cargo xtask bench`: first paint against the static-page floor, bytes, interactions at 100k
 // posts and memory, in headless Chromium on 127.0.0.1; writes BENCHMARKS.md. Numbers, not
 // pass/fail: targets are reported beside what was measured.
-import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
-import { queries, timer, whole } from './timing.mjs';
+import { firstRows, kb, launch, median, ms, pct, queries, timer, whole } from './timing.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST;
 const DIST_100K = process.env.DIST_100K;
 const RUNS = Number(process.env.RUNS || 7);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-});
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
-const ms = (x) => `${x.toFixed(1)} ms`;
-const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
-
-/// Navigation start → first `tbody tr` in the DOM, cold cache (a fresh context per run); and
-/// → the app live (its own rows in, the pre-rendered page gone); and the files whose download
-/// had finished when the first row appeared (the first screen's bytes).
-async function firstRow(path) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (window.__firstRow === undefined && document.querySelector('tbody tr')) {
-        window.__firstRow = performance.now();
-        window.__firstFiles = performance.getEntriesByType('resource').filter((e) => e.responseEnd > 0).map((e) => e.name);
-      }
-      if (document.querySelector('tbody tr') && !document.querySelector('[data-board-prerendered]')) {
-        window.__live = performance.now(); obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const page = await context.newPage();
-  await page.goto(ORIGIN + path);
-  await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 60_000 });
-  const t = await page.evaluate(() => ({ first: window.__firstRow, live: window.__live, files: window.__firstFiles }));
-  await context.close();
-  return t;
-}
+const browser = await launch();
+const firstRow = (path) => firstRows(browser, ORIGIN + path);
 
 // 1. First list paint, alternating app and floor; then the 100k board.
 const app = [], floor = [], live = [], app100k = [], live100k = [];

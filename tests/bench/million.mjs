@@ -1,41 +1,15 @@
 // `cargo xtask bench-1m`: a board of 1,000,000 synthetic posts in headless Chromium on 127.0.0.1 —
 // first rows against the static floor, the whole list in, search, page change, memory, bytes —
 // written as its own section of BENCHMARKS.md (after the others). Numbers, not pass/fail.
-import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
-import { queries, timer, whole } from './timing.mjs';
+import { firstRows, kb, launch, median, ms, pct, queries, timer, whole } from './timing.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST_1M;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-});
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
-const ms = (x) => `${x.toFixed(1)} ms`;
-const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
-
-async function firstRow(path) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (window.__firstRow === undefined && document.querySelector('tbody tr')) window.__firstRow = performance.now();
-      if (document.querySelector('tbody tr') && !document.querySelector('[data-board-prerendered]')) {
-        window.__live = performance.now(); obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const page = await context.newPage();
-  await page.goto(ORIGIN + path);
-  await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 60_000 });
-  const t = await page.evaluate(() => ({ first: window.__firstRow, live: window.__live }));
-  await context.close();
-  return t;
-}
+const browser = await launch();
+const firstRow = async (path) => (await firstRows(browser, ORIGIN + path));
 
 const app = [], floor = [];
 for (let i = 0; i < 5; i++) {

@@ -1,5 +1,42 @@
-// What bench.mjs and million.mjs share: the queries, waiting for the whole list, and timing an
-// interaction inside the page (the event, capture phase → the board's DOM changed).
+// What bench.mjs and million.mjs share: the browser, the first rows of a page, the queries,
+// waiting for the whole list, timing an interaction inside the page (the event, capture phase
+// → the board's DOM changed), and how numbers are written.
+import { chromium } from 'playwright-core';
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+export const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+export const ms = (x) => `${x.toFixed(1)} ms`;
+export const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
+
+export const launch = () => chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+/// Navigation start → first `tbody tr` in the DOM, cold cache (a fresh context per run); and
+/// → the app live (its own rows in, the pre-rendered page gone); and the files whose download
+/// had finished when the first row appeared (the first screen's bytes).
+export async function firstRows(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (window.__firstRow === undefined && document.querySelector('tbody tr')) {
+        window.__firstRow = performance.now();
+        window.__firstFiles = performance.getEntriesByType('resource').filter((e) => e.responseEnd > 0).map((e) => e.name);
+      }
+      if (document.querySelector('tbody tr') && !document.querySelector('[data-board-prerendered]')) {
+        window.__live = performance.now(); obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 120_000 });
+  const t = await page.evaluate(() => ({ first: window.__firstRow, live: window.__live, files: window.__firstFiles }));
+  await context.close();
+  return t;
+}
 
 export const queries = ['탄소', '임금체불', 'ㅇㄱㅊㅂ', '고용노동부 협력', '화학제푸', '수소경제', '청년', 'ㄱㅇ', '없는말zz', '녹색'];
 

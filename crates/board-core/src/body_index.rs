@@ -24,6 +24,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::search::{parts, Haystack};
+use crate::varint::{put_varint, Reader};
 use crate::DatasetError;
 
 pub use crate::body_plan::{run_with, Plan};
@@ -114,55 +115,8 @@ pub fn keys(text: &str) -> Vec<Key> {
     packed_keys(text).into_iter().map(unpack).collect()
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 pub(crate) fn malformed(why: &str) -> DatasetError {
     DatasetError::BrokenIndex(why.to_string())
-}
-
-/// Reads LEB128 numbers from a byte slice, refusing to run past its end.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn varint(&mut self) -> Result<u64, DatasetError> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.at)
-                .ok_or_else(|| malformed("cut short"))?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(malformed("number too long"))
-    }
-
-    fn u32(&mut self) -> Result<u32, DatasetError> {
-        u32::try_from(self.varint()?).map_err(|_| malformed("number too large"))
-    }
-
-    fn take(&mut self, n: usize) -> Result<Range<usize>, DatasetError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| malformed("cut short"))?;
-        let r = self.at..end;
-        self.at = end;
-        Ok(r)
-    }
 }
 
 /// One key's posting list while building: delta-coded as posts arrive in increasing 번호.
@@ -199,6 +153,7 @@ impl Postings {
         let mut r = Reader {
             bytes: &self.deltas,
             at: 0,
+            broken: malformed,
         };
         let mut no = 0u32;
         for _ in 0..self.count {
@@ -299,6 +254,7 @@ impl IndexShard {
         let mut r = Reader {
             bytes: &bytes,
             at: MAGIC.len(),
+            broken: malformed,
         };
         let n = r.varint()?;
         let mut entries = Vec::new();
@@ -348,6 +304,7 @@ impl IndexShard {
         let mut r = Reader {
             bytes: &self.bytes[range.clone()],
             at: 0,
+            broken: malformed,
         };
         let mut out = Vec::with_capacity((*count as usize).min(1 << 20));
         if *kind == KIND_DELTAS {

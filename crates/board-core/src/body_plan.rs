@@ -50,7 +50,7 @@ fn needs(seq: &[Q]) -> Option<Vec<AnyKey>> {
 }
 
 /// Sorted-list intersection and union.
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+pub(crate) fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

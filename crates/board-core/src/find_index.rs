@@ -27,7 +27,9 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::body_index::shard_of;
+use crate::body_plan::intersect;
 use crate::search::{parts, Haystack, Query, Q};
+use crate::varint::{put_varint, Reader};
 use crate::{DatasetError, Field, PostSummary, Sort};
 
 /// What `board.json` says about the index (absent: the board is small enough that its list is
@@ -108,47 +110,8 @@ const MAX_SHARDS: usize = 4096;
 const KIND_POSTS: u8 = 0;
 const KIND_PLACES: u8 = 2;
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 fn malformed(why: &str) -> DatasetError {
     DatasetError::BrokenIndex(format!("find index: {why}"))
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn varint(&mut self) -> Result<u64, DatasetError> {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.at)
-                .ok_or_else(|| malformed("cut short"))?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(malformed("number too long"))
-    }
-
-    fn u32(&mut self) -> Result<u32, DatasetError> {
-        u32::try_from(self.varint()?).map_err(|_| malformed("number too large"))
-    }
-
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
 }
 
 /// One key's list: the positions of the posts holding it, or (for pairs) (position, place).
@@ -333,6 +296,7 @@ impl FindShard {
         let mut r = Reader {
             bytes: &bytes,
             at: MAGIC.len(),
+            broken: malformed,
         };
         let n = r.varint()?;
         let mut entries = Vec::new();
@@ -386,6 +350,7 @@ impl FindShard {
         let mut r = Reader {
             bytes: &self.bytes[range.clone()],
             at: 0,
+            broken: malformed,
         };
         // A count beyond what the bytes can hold is a broken file, not a reason to allocate.
         let cap = (*count as usize).min(r.bytes.len() * 8 + 1);
@@ -442,6 +407,7 @@ pub fn decode_order(bytes: &[u8]) -> Result<Vec<u32>, DatasetError> {
     let mut r = Reader {
         bytes,
         at: ORDER_MAGIC.len(),
+        broken: malformed,
     };
     let n = r.varint()? as usize;
     let mut out = Vec::with_capacity(n.min(bytes.len()));
@@ -595,22 +561,6 @@ fn chain_posts(
         .collect();
     posts.dedup();
     Ok(posts)
-}
-
-fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 fn union(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {

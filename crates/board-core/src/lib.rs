@@ -22,6 +22,7 @@ pub mod search;
 pub mod signature;
 pub mod snippet;
 pub mod url_state;
+mod varint;
 
 pub use date::Date;
 pub use model::{

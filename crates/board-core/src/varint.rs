@@ -1,0 +1,58 @@
+//! LEB128 numbers, as the index files (`index/`, `find/`) store them: written by the builder,
+//! read back by a reader that refuses to run past the end of its bytes.
+
+use std::ops::Range;
+
+use crate::DatasetError;
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads LEB128 numbers from a byte slice; `broken` names the file kind in its errors.
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
+    pub(crate) broken: fn(&str) -> DatasetError,
+}
+
+impl Reader<'_> {
+    pub(crate) fn varint(&mut self) -> Result<u64, DatasetError> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *self
+                .bytes
+                .get(self.at)
+                .ok_or_else(|| (self.broken)("cut short"))?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err((self.broken)("number too long"))
+    }
+
+    pub(crate) fn u32(&mut self) -> Result<u32, DatasetError> {
+        u32::try_from(self.varint()?).map_err(|_| (self.broken)("number too large"))
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Result<Range<usize>, DatasetError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| (self.broken)("cut short"))?;
+        let r = self.at..end;
+        self.at = end;
+        Ok(r)
+    }
+
+    pub(crate) fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+}
