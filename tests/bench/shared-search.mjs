@@ -21,14 +21,15 @@ export async function sharedSearch(browser, url, dir, queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${url}?q=${encodeURIComponent(q)}`);
+    // The live board's count (not the pre-rendered page 1's, hidden under it).
     const ms = await (await page.waitForFunction(() => {
-      const c = document.querySelector('.board-count')?.textContent ?? '';
+      const c = document.querySelector('.esg-board[data-board-list] .board-count')?.textContent ?? '';
       return /총 [\d,]+건|없습니다/.test(c) && !c.includes('본문을 검색하는 중') && performance.now();
     }, null, { polling: 'raf', timeout: 300_000 })).jsonValue();
     const done = await page.evaluate((t) => performance.getEntriesByType('resource')
       .filter((e) => e.responseEnd > 0 && e.responseEnd <= t && e.name.includes('/data/'))
       .map((e) => new URL(e.name).pathname.split('/data/')[1]), ms);
-    const count = (await page.locator('.board-count').innerText()).match(/총 ([\d,]+)건/)?.[1] ?? '0';
+    const count = (await page.locator('.esg-board[data-board-list] .board-count').innerText()).match(/총 ([\d,]+)건/)?.[1] ?? '0';
     const needed = done.filter((f) => f === 'board.json' || f === 'list/0.json' || /^(find|index)\//.test(f));
     const behind = done.filter((f) => /^list\/[1-9]/.test(f));
     out.push({
