@@ -11,6 +11,7 @@ pub mod date;
 pub mod display;
 pub mod dubeolsik;
 pub mod find_index;
+pub mod find_plan;
 pub mod hangul;
 pub mod host_url;
 pub mod linkify;

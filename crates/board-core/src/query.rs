@@ -220,7 +220,7 @@ fn keys(index: &BoardIndex) -> &SearchKeys {
 }
 
 /// The rank of a post found by its body alone: after every title, author and department hit.
-const BODY_RANK: u8 = 4;
+pub(crate) const BODY_RANK: u8 = 4;
 
 /// Whether a post in the results of `q` is there for its body alone (it then shows a body
 /// snippet under its title).

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{BoardIndex, BoardMeta, Date, ListParams};
+use crate::{BoardIndex, BoardMeta, Date, Field, ListParams, Sort};
 use proptest::prelude::*;
 
 /// The board's index files, decoded, and its names, as the app would have them.

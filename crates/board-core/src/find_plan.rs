@@ -1,0 +1,364 @@
+//! What a search asks of the title index (`find_index`), and the answer from its lists: the
+//! query's characters become *chains* of feature sets at consecutive places — one per rule of
+//! [`crate::search`] (the syllable being typed, a final moved on as the next initial, 초성) —
+//! and a post's rank is computed as `select` computes it.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::body_plan::intersect;
+use crate::find_index::{
+    malformed, shard_for, Feature, FindKey, FindShard, Names, Postings, AUTHOR, CLASS, DEPT, NONE,
+};
+use crate::query::BODY_RANK;
+use crate::search::{Haystack, Query, Q};
+use crate::{DatasetError, Field, Sort};
+
+/// One chain: a feature set per consecutive character (the text must have one of each set's
+/// features at consecutive places).
+type Chain = Vec<Vec<Feature>>;
+
+/// The chains a sequence of query characters matches by (any of them), loose (every rule of
+/// [`crate::search`]) or only as typed (an exact hit).
+fn chains(seq: &[Q], exact: bool) -> Vec<Chain> {
+    let Some((&last, head)) = seq.split_last() else {
+        return Vec::new();
+    };
+    let one = |q: Q| -> Vec<Feature> {
+        match q {
+            Q::Lit(c) => vec![c as u32],
+            Q::Initial(_, jamo) if exact => vec![jamo as u32],
+            Q::Initial(l, jamo) => vec![CLASS | l as u32, jamo as u32],
+            Q::Typing(c, ..) => vec![c as u32],
+        }
+    };
+    let mut base: Chain = head.iter().map(|&q| one(q)).collect();
+    let Q::Typing(x, l, v, t) = last else {
+        base.push(one(last));
+        return vec![base];
+    };
+    if exact {
+        base.push(vec![x as u32]);
+        return vec![base];
+    }
+    let syl = |fin: u8| crate::hangul::syllable(l, v, fin).map(|c| c as u32);
+    let finals = crate::search::FINALS;
+    let (first, second) = finals[t as usize];
+    // The last character itself, any ending when it has no final (고요 → 고용), or a compound
+    // final starting with its final (달 → 닭).
+    let mut last_set: Vec<Feature> = vec![x as u32];
+    if t == 0 {
+        last_set.extend((0..28).filter_map(syl));
+    } else if second.is_none() {
+        last_set.extend(
+            (1..28u8)
+                .filter(|&ht| finals[ht as usize].1.is_some() && finals[ht as usize].0 == first)
+                .filter_map(syl),
+        );
+    }
+    last_set.sort_unstable();
+    last_set.dedup();
+    let mut out = vec![{
+        let mut c = base.clone();
+        c.push(last_set);
+        c
+    }];
+    // Its final moved on as the next syllable's initial (개울 → 개우+리): the syllable without
+    // it (or with a compound's first part), then a syllable whose initial is the rest.
+    if t != 0 {
+        let (y, next) = match second {
+            None => (syl(0), first),
+            Some(s) => (
+                (1..28u8)
+                    .find(|&ht| finals[ht as usize] == (first, None))
+                    .and_then(syl),
+                s,
+            ),
+        };
+        if let Some(y) = y {
+            let mut c = base;
+            c.push(vec![y]);
+            c.push(vec![CLASS | next as u32]);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every key a chain reads.
+fn chain_keys(chain: &Chain) -> Vec<FindKey> {
+    match chain.as_slice() {
+        [one] => one.iter().map(|&f| (f, NONE)).collect(),
+        _ => chain
+            .windows(2)
+            .flat_map(|w| {
+                w[0].iter()
+                    .flat_map(move |&a| w[1].iter().map(move |&b| (a, b)))
+            })
+            .collect(),
+    }
+}
+
+/// The posts (positions, sorted) where a chain holds.
+fn chain_posts(
+    chain: &Chain,
+    get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+) -> Result<Vec<u32>, DatasetError> {
+    if let [one] = chain.as_slice() {
+        let mut all: Vec<u32> = Vec::new();
+        for &f in one {
+            all.extend(get((f, NONE))?.posts());
+        }
+        all.sort_unstable();
+        all.dedup();
+        return Ok(all);
+    }
+    // Start places (post << 32 | place of the chain's first character) meeting every pair.
+    let mut acc: Option<Vec<u64>> = None;
+    for (j, w) in chain.windows(2).enumerate() {
+        let mut starts: Vec<u64> = Vec::new();
+        for &a in &w[0] {
+            for &b in &w[1] {
+                if let Postings::Places(list) = &*get((a, b))? {
+                    starts.extend(
+                        list.iter()
+                            .filter(|&&(_, place)| place as usize >= j)
+                            .map(|&(post, place)| (post as u64) << 32 | (place as u64 - j as u64)),
+                    );
+                }
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let now = match acc {
+            None => starts,
+            Some(prev) => intersect(&prev, &starts),
+        };
+        if now.is_empty() {
+            return Ok(now.into_iter().map(|s| (s >> 32) as u32).collect());
+        }
+        acc = Some(now);
+    }
+    let mut posts: Vec<u32> = acc
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| (s >> 32) as u32)
+        .collect();
+    posts.dedup();
+    Ok(posts)
+}
+
+fn union(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
+    a.extend(b);
+    a.sort_unstable();
+    a.dedup();
+    a
+}
+
+/// What a search asks of the index.
+#[derive(Clone, Debug)]
+pub struct FindPlan {
+    field: Field,
+    /// (loose, exact) chains of the joined query, then of each term (when two or more).
+    joined: (Vec<Chain>, Vec<Chain>),
+    terms: Vec<(Vec<Chain>, Vec<Chain>)>,
+    /// Matched names: (author numbers, department numbers), each with its rank.
+    authors: Vec<(u32, u8)>,
+    depts: Vec<(u32, u8)>,
+}
+
+impl FindPlan {
+    /// The plan for a search text in a field (for 본문 alone, the index has nothing to add:
+    /// the rows are the body hits).
+    pub fn new(q: &str, field: Field, names: &Names) -> Option<FindPlan> {
+        let query = Query::parse(q)?;
+        let (joined, terms) = query.sequences();
+        let both = |seq: &[Q]| (chains(seq, false), chains(seq, true));
+        let joined = both(joined);
+        let terms = if terms.len() >= 2 {
+            terms.iter().map(|t| both(t)).collect()
+        } else {
+            Vec::new()
+        };
+        let named = |list: &[String], read: bool| -> Vec<(u32, u8)> {
+            if !read {
+                return Vec::new();
+            }
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, n)| {
+                    query
+                        .matches(Haystack::new(n).text())
+                        .map(|exact| (i as u32, 2 + u8::from(!exact)))
+                })
+                .collect()
+        };
+        Some(FindPlan {
+            authors: named(&names.authors, matches!(field, Field::All | Field::Author)),
+            depts: named(&names.depts, field == Field::All),
+            field,
+            joined,
+            terms,
+        })
+    }
+
+    fn reads_titles(&self) -> bool {
+        matches!(self.field, Field::All | Field::Title)
+    }
+
+    /// Every key the plan reads.
+    pub fn keys(&self) -> BTreeSet<FindKey> {
+        let mut out = BTreeSet::new();
+        if self.reads_titles() {
+            for (loose, exact) in std::iter::once(&self.joined).chain(&self.terms) {
+                for c in loose.iter().chain(exact) {
+                    out.extend(chain_keys(c));
+                }
+            }
+        }
+        out.extend(self.authors.iter().map(|&(i, _)| (AUTHOR, i)));
+        out.extend(self.depts.iter().map(|&(i, _)| (DEPT, i)));
+        out
+    }
+
+    /// The index files the plan reads, of `shards`.
+    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
+        self.keys()
+            .into_iter()
+            .map(|k| shard_for(k, shards))
+            .collect()
+    }
+
+    /// Each post's rank (as `select` ranks: title exact 0, title 1, author/department 2–3,
+    /// body 4), for the `count` positions of the list; `in_body` marks body hits by position.
+    fn ranks(
+        &self,
+        count: usize,
+        in_body: &[bool],
+        get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+    ) -> Result<Vec<Option<u8>>, DatasetError> {
+        let mut rank: Vec<Option<u8>> = vec![None; count];
+        let mut better = |at: u32, r: u8| {
+            if let Some(slot) = rank.get_mut(at as usize) {
+                if slot.is_none_or(|now| r < now) {
+                    *slot = Some(r);
+                }
+            }
+        };
+        if self.reads_titles() {
+            let any = |chains: &[Chain]| -> Result<Vec<u32>, DatasetError> {
+                let mut all = Vec::new();
+                for c in chains {
+                    all = union(all, chain_posts(c, get)?);
+                }
+                Ok(all)
+            };
+            let joined_loose = any(&self.joined.0)?;
+            let joined_exact = intersect(&joined_loose, &any(&self.joined.1)?);
+            for &p in &joined_loose {
+                better(p, 1);
+            }
+            for &p in &joined_exact {
+                better(p, 0);
+            }
+            if !self.terms.is_empty() {
+                // Posts whose title misses the joined query but holds every term.
+                let mut loose: Option<Vec<u32>> = None;
+                let mut exact: Option<Vec<u32>> = None;
+                for (l, e) in &self.terms {
+                    let l = any(l)?;
+                    let e = intersect(&l, &any(e)?);
+                    loose = Some(loose.map_or(l.clone(), |a| intersect(&a, &l)));
+                    exact = Some(exact.map_or(e.clone(), |a| intersect(&a, &e)));
+                }
+                let (loose, exact) = (loose.unwrap_or_default(), exact.unwrap_or_default());
+                let joined: std::collections::HashSet<u32> = joined_loose.iter().copied().collect();
+                for &p in loose.iter().filter(|p| !joined.contains(p)) {
+                    better(p, 1);
+                }
+                for &p in exact.iter().filter(|p| !joined.contains(p)) {
+                    better(p, 0);
+                }
+            }
+        }
+        // An exact title hit settles a post in the 전체 field (as in `select`).
+        let settled: Vec<bool> = rank.iter().map(|r| *r == Some(0)).collect();
+        let mut better = |at: u32, r: u8| {
+            if let Some(slot) = rank.get_mut(at as usize) {
+                if !settled[at as usize] && slot.is_none_or(|now| r < now) {
+                    *slot = Some(r);
+                }
+            }
+        };
+        for (field, names) in [(AUTHOR, &self.authors), (DEPT, &self.depts)] {
+            for &(id, r) in names.iter() {
+                for p in get((field, id))?.posts() {
+                    better(p, r);
+                }
+            }
+        }
+        if matches!(self.field, Field::All | Field::Body) {
+            for (at, _) in in_body.iter().enumerate().filter(|(_, &b)| b) {
+                better(at as u32, BODY_RANK);
+            }
+        }
+        Ok(rank)
+    }
+}
+
+/// The positions a search shows, in order — what [`crate::select`] gives for the same search
+/// over the whole list (no filters; not the 조회수 order, which needs every post's views).
+/// `lookup` gives a key's list (from the files [`FindPlan::shards`] named); `in_body` marks
+/// the body hits by position (empty for none).
+pub fn find(
+    plan: &FindPlan,
+    count: usize,
+    sort: Sort,
+    in_body: &[bool],
+    lookup: impl Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+) -> Result<Vec<usize>, DatasetError> {
+    let rank = plan.ranks(count, in_body, &lookup)?;
+    let hits = rank
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (i, r)));
+    Ok(match sort {
+        Sort::New | Sort::Views => hits.map(|(i, _)| i).collect(),
+        Sort::Old => {
+            let mut v: Vec<usize> = hits.map(|(i, _)| i).collect();
+            v.reverse();
+            v
+        }
+        Sort::Relevance => {
+            let hits: Vec<(usize, u8)> = hits.collect();
+            let mut out = Vec::with_capacity(hits.len());
+            for r in 0..=BODY_RANK {
+                out.extend(hits.iter().filter(|h| h.1 == r).map(|h| h.0));
+            }
+            out
+        }
+    })
+}
+
+/// Whether [`find`] answers a list state: a search without filters, in an order that needs
+/// nothing but the ranks (the 조회수 order needs every post's views: it waits for the list).
+pub fn answers(l: &crate::ListParams) -> bool {
+    Query::parse(&l.q).is_some() && !l.filtered() && l.effective_sort() != Sort::Views
+}
+
+/// Runs a plan over decoded files (`file(i)` is file `i`, if it is here).
+pub fn find_with(
+    plan: &FindPlan,
+    shards: u32,
+    count: usize,
+    sort: Sort,
+    in_body: &[bool],
+    file: impl Fn(u32) -> Option<Rc<FindShard>>,
+) -> Result<Vec<usize>, DatasetError> {
+    find(plan, count, sort, in_body, |k| {
+        match file(shard_for(k, shards)) {
+            Some(f) => f.postings(k),
+            None => Err(malformed("a needed file is missing")),
+        }
+    })
+}

@@ -1,0 +1,217 @@
+//! The title index's files (`find/`): what a search answered before the list is in fetches.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use board_core::find_index::{self, FindMeta, FindPlan, FindShard, Names};
+use board_core::{DatasetError, ListParams, Pagination, PostSummary, Shard};
+use futures::future::FutureExt;
+
+use super::{cached, get_bytes, ready, Cache, LoadError, LIST_FETCHES};
+
+thread_local! {
+    /// Title index files, by number; the names, the order and the rows files.
+    static FIND: Cache<u32, FindShard> = Cache::default();
+    static NAMES: Cache<(), Names> = Cache::default();
+    static ORDER: Cache<(), Vec<u32>> = Cache::default();
+    static ROWS: Cache<usize, Shard> = Cache::default();
+}
+
+/// A file of the title index's set (`find/`).
+#[derive(Clone, Copy)]
+enum FindFile {
+    Names,
+    Order,
+    Index(u32),
+    Rows(usize),
+}
+
+/// Fetches and decodes one `find/` file into its cache, once per page life. One function for
+/// every kind: each kind of its own would instantiate the fetching machinery again (kilobytes
+/// of wasm apiece).
+async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
+    fn text(b: Vec<u8>) -> Result<String, DatasetError> {
+        String::from_utf8(b).map_err(|e| DatasetError::Malformed(e.to_string()))
+    }
+    fn decode<V>(
+        url: String,
+        bytes: Vec<u8>,
+        read: fn(Vec<u8>) -> Result<V, DatasetError>,
+    ) -> Result<Rc<V>, LoadError> {
+        read(bytes)
+            .map(Rc::new)
+            .map_err(|error| LoadError::Data { url, error })
+    }
+    let rel = match file {
+        FindFile::Names => find_index::NAMES_PATH.to_string(),
+        FindFile::Order => find_index::ORDER_PATH.to_string(),
+        FindFile::Index(i) => find_index::find_path(i),
+        FindFile::Rows(r) => find_index::rows_path(r * find_index::ROWS_PER_FILE),
+    };
+    let url = format!("{base}{rel}");
+    let bytes = || {
+        let url = url.clone();
+        async move { get_bytes(&url).await.map(|b| (url, b)) }.boxed_local()
+    };
+    match file {
+        FindFile::Names => {
+            let f = bytes();
+            cached(&NAMES, (), move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| {
+                        serde_json::from_str::<Names>(&text(b)?)
+                            .map_err(|e| DatasetError::Malformed(e.to_string()))
+                    })
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Order => {
+            let f = bytes();
+            cached(&ORDER, (), move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| find_index::decode_order(&b))
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Index(i) => {
+            let f = bytes();
+            cached(&FIND, i, move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, FindShard::decode)
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Rows(r) => {
+            let f = bytes();
+            cached(&ROWS, r, move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| Shard::from_json(&text(b)?))
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+    }
+}
+
+/// Fetches `find/` files, a few at a time.
+async fn fetch_find_files(base: &str, files: Vec<FindFile>) -> Result<(), LoadError> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    stream::iter(files.into_iter().map(|f| fetch_find_file(base, f)))
+        .buffer_unordered(LIST_FETCHES)
+        .try_collect::<Vec<()>>()
+        .await
+        .map(drop)
+}
+
+/// One page of a search answered from the title index, before the list is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundPage {
+    /// How many posts the search finds.
+    pub total: usize,
+    /// The rows of the page asked for.
+    pub posts: Vec<PostSummary>,
+}
+
+/// The search of `params` over a board of `count` posts, answered from its title index: the
+/// count, and the rows of the page asked for (their rows files only), exactly as the whole
+/// list would give them. `body` holds the body hits (sorted 번호), once known.
+pub async fn find_page(
+    base: &str,
+    meta: FindMeta,
+    count: usize,
+    params: &ListParams,
+    body: Option<Arc<Vec<u32>>>,
+) -> Result<FoundPage, LoadError> {
+    fetch_find_files(base, vec![FindFile::Names]).await?;
+    let plan = ready(&NAMES, &()).and_then(|names| FindPlan::new(&params.q, params.field, &names));
+    let Some(plan) = plan else {
+        return Ok(FoundPage {
+            total: 0,
+            posts: Vec::new(),
+        });
+    };
+    let body = body.filter(|hits| !hits.is_empty());
+    let mut files: Vec<FindFile> = plan
+        .shards(meta.shards)
+        .into_iter()
+        .map(FindFile::Index)
+        .collect();
+    if body.is_some() {
+        files.push(FindFile::Order);
+    }
+    fetch_find_files(base, files).await?;
+    let rows = found_rows(base, meta, count, params, &plan, body.as_deref())?;
+    let pages = Pagination::new(rows.len(), params.page, params.size);
+    let shown = &rows[pages.rows()];
+    let mut files: Vec<usize> = shown
+        .iter()
+        .map(|&at| at / find_index::ROWS_PER_FILE)
+        .collect();
+    files.dedup();
+    fetch_find_files(base, files.into_iter().map(FindFile::Rows).collect()).await?;
+    Ok(FoundPage {
+        total: rows.len(),
+        posts: rows_at(base, shown)?,
+    })
+}
+
+/// The ordered list positions a search shows, from the index files already fetched.
+fn found_rows(
+    base: &str,
+    meta: FindMeta,
+    count: usize,
+    params: &ListParams,
+    plan: &FindPlan,
+    body: Option<&Vec<u32>>,
+) -> Result<Vec<usize>, LoadError> {
+    let broken = |error| LoadError::Data {
+        url: format!("{base}find/"),
+        error,
+    };
+    let in_body: Vec<bool> = match (body, ready(&ORDER, &())) {
+        (Some(hits), Some(order)) => order
+            .iter()
+            .map(|no| hits.binary_search(no).is_ok())
+            .collect(),
+        _ => Vec::new(),
+    };
+    find_index::find_with(
+        plan,
+        meta.shards,
+        count,
+        params.effective_sort(),
+        &in_body,
+        |i| ready(&FIND, &i),
+    )
+    .map_err(broken)
+}
+
+/// The rows at these list positions, from the rows files already fetched.
+fn rows_at(base: &str, positions: &[usize]) -> Result<Vec<PostSummary>, LoadError> {
+    positions
+        .iter()
+        .map(|&at| {
+            ready(&ROWS, &(at / find_index::ROWS_PER_FILE))
+                .and_then(|s| s.posts.get(at % find_index::ROWS_PER_FILE).cloned())
+                .ok_or_else(|| LoadError::Data {
+                    url: format!("{base}{}", find_index::rows_path(at)),
+                    error: DatasetError::Malformed(format!("no row {at}")),
+                })
+        })
+        .collect()
+}
