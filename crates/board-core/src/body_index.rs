@@ -24,7 +24,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::search::{parts, Haystack};
-use crate::varint::{put_varint, Reader};
+use crate::varint::{put_entry, put_varint, Reader};
 use crate::DatasetError;
 
 pub use crate::body_plan::{run_with, Plan};
@@ -216,12 +216,8 @@ impl IndexBuilder {
                 let mut b = MAGIC.to_vec();
                 put_varint(&mut b, entries.len() as u64);
                 for (key, count, kind, bytes) in entries {
-                    put_varint(&mut b, key.0 as u64);
-                    put_varint(&mut b, key.1.map_or(0, |c| c as u64));
-                    b.push(*kind);
-                    put_varint(&mut b, *count as u64);
-                    put_varint(&mut b, bytes.len() as u64);
-                    b.extend_from_slice(bytes);
+                    let key = (key.0 as u32, key.1.map_or(0, |c| c as u32));
+                    put_entry(&mut b, key, *kind, *count, bytes);
                 }
                 (index_path(i as u32), b)
             })
@@ -259,20 +255,15 @@ impl IndexShard {
         let n = r.varint()?;
         let mut entries = Vec::new();
         for _ in 0..n {
-            let a = key_char(r.u32()?)?;
-            let b = match r.u32()? {
+            let ((a, b), kind, count, range) = r.entry()?;
+            let b = match b {
                 0 => None,
                 v => Some(key_char(v)?),
             };
-            let kind = *bytes.get(r.at).ok_or_else(|| malformed("cut short"))?;
-            r.at += 1;
             if kind != KIND_DELTAS && kind != KIND_BITMAP {
                 return Err(malformed("unknown list kind"));
             }
-            let count = r.u32()?;
-            let len = r.varint()? as usize;
-            let range = r.take(len)?;
-            entries.push(((a, b), kind, count, range));
+            entries.push(((key_char(a)?, b), kind, count, range));
         }
         if r.at != bytes.len() {
             return Err(malformed("trailing bytes"));

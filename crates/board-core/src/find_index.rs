@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::body_index::shard_of;
 use crate::search::{parts, Haystack};
-use crate::varint::{put_varint, Reader};
+use crate::varint::{put_entry, put_varint, Reader};
 use crate::{DatasetError, PostSummary};
 
 pub use crate::find_plan::{answers, find, find_with, FindPlan};
@@ -215,12 +215,7 @@ impl FindBuilder {
         for (key, kind, count, bytes) in &encoded {
             let i = shard_for(*key, shards) as usize;
             let b = &mut files[i];
-            put_varint(b, key.0 as u64);
-            put_varint(b, key.1 as u64);
-            b.push(*kind);
-            put_varint(b, *count as u64);
-            put_varint(b, bytes.len() as u64);
-            b.extend_from_slice(bytes);
+            put_entry(b, *key, *kind, *count, bytes);
             counts[i] += 1;
         }
         let mut out: Vec<(String, Vec<u8>)> = files
@@ -301,20 +296,11 @@ impl FindShard {
         let n = r.varint()?;
         let mut entries = Vec::new();
         for _ in 0..n {
-            let key = (r.u32()?, r.u32()?);
-            let kind = *bytes.get(r.at).ok_or_else(|| malformed("cut short"))?;
-            r.at += 1;
-            if kind > KIND_PLACES {
+            let entry = r.entry()?;
+            if entry.1 > KIND_PLACES {
                 return Err(malformed("unknown list kind"));
             }
-            let count = r.u32()?;
-            let len = r.varint()? as usize;
-            let end =
-                r.at.checked_add(len)
-                    .filter(|&e| e <= bytes.len())
-                    .ok_or_else(|| malformed("cut short"))?;
-            entries.push((key, kind, count, r.at..end));
-            r.at = end;
+            entries.push(entry);
         }
         if !r.done() {
             return Err(malformed("trailing bytes"));

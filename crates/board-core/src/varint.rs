@@ -1,5 +1,6 @@
 //! LEB128 numbers, as the index files (`index/`, `find/`) store them: written by the builder,
-//! read back by a reader that refuses to run past the end of its bytes.
+//! read back by a reader that refuses to run past the end of its bytes; and the one entry
+//! layout both index formats share (a key of two numbers, a list kind, a count, the list).
 
 use std::ops::Range;
 
@@ -12,6 +13,25 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     }
     out.push(v as u8);
 }
+
+/// One index entry: `first`, `second` (the key), the list's kind and count, then its bytes.
+pub(crate) fn put_entry(
+    out: &mut Vec<u8>,
+    (first, second): (u32, u32),
+    kind: u8,
+    count: u32,
+    list: &[u8],
+) {
+    put_varint(out, first as u64);
+    put_varint(out, second as u64);
+    out.push(kind);
+    put_varint(out, count as u64);
+    put_varint(out, list.len() as u64);
+    out.extend_from_slice(list);
+}
+
+/// An entry read back: its key, kind and count, and where its list lies in the bytes.
+pub(crate) type Entry = ((u32, u32), u8, u32, Range<usize>);
 
 /// Reads LEB128 numbers from a byte slice; `broken` names the file kind in its errors.
 pub(crate) struct Reader<'a> {
@@ -50,6 +70,19 @@ impl Reader<'_> {
         let r = self.at..end;
         self.at = end;
         Ok(r)
+    }
+
+    /// The next entry (see [`put_entry`]); its list is checked to lie within the bytes.
+    pub(crate) fn entry(&mut self) -> Result<Entry, DatasetError> {
+        let key = (self.u32()?, self.u32()?);
+        let kind = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| (self.broken)("cut short"))?;
+        self.at += 1;
+        let count = self.u32()?;
+        let len = usize::try_from(self.varint()?).map_err(|_| (self.broken)("cut short"))?;
+        Ok((key, kind, count, self.take(len)?))
     }
 
     pub(crate) fn done(&self) -> bool {
