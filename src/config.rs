@@ -29,6 +29,10 @@ pub struct Config {
     /// Whether `/` anywhere on the page jumps to the search box (`data-shortcut="false"` turns
     /// it off, for a host with a `/` of its own).
     pub shortcut: bool,
+    /// The article this page is (`data-post`, on the article pages `board-prerender` writes):
+    /// shown when the URL names no other state. Such a page has the board page as its base
+    /// (`<base href>`), so the board's relative links and files resolve there.
+    pub post: Option<u32>,
 }
 
 impl Default for Config {
@@ -42,6 +46,7 @@ impl Default for Config {
             params: Default::default(),
             page_title: false,
             shortcut: true,
+            post: None,
         }
     }
 }
@@ -95,6 +100,7 @@ impl Config {
             attr("data-shortcut").as_deref(),
             Some("false" | "0" | "no" | "off")
         );
+        config.post = attr("data-post").and_then(|n| n.parse().ok());
         config.lang = attr("data-lang")
             .and_then(|l| board_core::Lang::from_key(&l))
             .unwrap_or_default();

@@ -68,7 +68,7 @@ pub fn mount() {
             slot.set_hidden(true);
             let _ = slot.set_attribute(SLOT, "");
             let _ = host.append_child(&slot);
-            let on_ready = Callback::new(|()| request_animation_frame(take_over));
+            let on_ready = Callback::new(|()| request_animation_frame(|| settled(BODY_FRAMES)));
             leptos::mount::mount_to(
                 slot,
                 move || view! { <Board config=config.clone() on_ready/> },
@@ -79,5 +79,24 @@ pub fn mount() {
             "ESG board: no element with id=\"esg-board\" on this page; add \
              <div id=\"esg-board\"></div> where the board should appear"
         ),
+    }
+}
+
+/// How many frames the hand-over waits for an article's body (about ten seconds at 60 Hz).
+const BODY_FRAMES: u32 = 600;
+
+/// Swaps the app in once it shows what the pre-rendered page shows: an article's own page has
+/// its body in the HTML, which must not turn into "loading" while the app fetches it. After
+/// `frames` frames the swap goes ahead all the same.
+fn settled(frames: u32) {
+    let loading = document()
+        .query_selector(&format!("[{SLOT}] .board-article .board-status"))
+        .ok()
+        .flatten()
+        .is_some();
+    if loading && frames > 0 {
+        request_animation_frame(move || settled(frames - 1));
+    } else {
+        take_over();
     }
 }

@@ -26,6 +26,8 @@ pub struct Nav {
     /// Whether this follows a page in a browser; a fixed one (pre-rendering, ahead of any
     /// page) writes its links without the page's own URL.
     live: bool,
+    /// The article this page is, on an article's own page (`Config::post`).
+    own_post: Option<u32>,
 }
 
 fn location() -> web_sys::Location {
@@ -34,16 +36,23 @@ fn location() -> web_sys::Location {
 
 /// The query string and hash for a state, relative to the current page: the host's own
 /// parameters as they are, then the board's. With nothing in the query it is the bare path, so
-/// the plain page URL and "back to page 1" are the same link.
-fn local_href(state: &UrlState, params: &ParamNames) -> String {
+/// the plain page URL and "back to page 1" are the same link — on an article's own page, the
+/// board page's path (its base), since the plain list is there.
+fn local_href(state: &UrlState, params: &ParamNames, article_page: bool) -> String {
     let pairs = state.to_pairs(params);
     let hash = location().hash().unwrap_or_default();
     let query = merge_query(&location().search().unwrap_or_default(), params, &pairs);
-    if query.is_empty() {
-        format!("{}{hash}", location().pathname().unwrap_or_default())
-    } else {
-        format!("{query}{hash}")
+    if !query.is_empty() {
+        return format!("{query}{hash}");
     }
+    let base = (document().base_uri().ok().flatten())
+        .filter(|_| article_page)
+        .and_then(|b| web_sys::Url::new(&b).ok());
+    let path = match base {
+        Some(url) => url.pathname(),
+        None => location().pathname().unwrap_or_default(),
+    };
+    format!("{path}{hash}")
 }
 
 impl Nav {
@@ -72,6 +81,7 @@ impl Nav {
             lang: Memo::new(move |_| state.with(|s| s.list.lang).unwrap_or(default_lang)),
             params: StoredValue::new(config.params.clone()),
             live: false,
+            own_post: config.post,
         }
     }
 
@@ -85,14 +95,16 @@ impl Nav {
         self.lang.get_untracked()
     }
 
-    /// Reads the state from the page's own URL.
+    /// Reads the state from the page's own URL; on an article's own page with no state in
+    /// its URL, that article.
     pub fn read_url(&self) -> UrlState {
         self.params.with_value(|params| {
-            UrlState::read_with_size(
-                &location().search().unwrap_or_default(),
-                self.page_size,
-                params,
-            )
+            let read = |search: &str| UrlState::read_with_size(search, self.page_size, params);
+            let state = read(&location().search().unwrap_or_default());
+            match self.own_post {
+                Some(no) if state == read("") => state.with_post(no),
+                _ => state,
+            }
         })
     }
 
@@ -106,7 +118,7 @@ impl Nav {
                     let query = merge_query(query, params, &state.to_pairs(params));
                     format!("{path}{query}{hash}")
                 }
-                None if self.live => local_href(state, params),
+                None if self.live => local_href(state, params, self.own_post.is_some()),
                 // Ahead of any page: `?` alone is this same document (board-gate.js adds the
                 // host's own parameters once the page is open).
                 None => format!("?{}", state.to_pairs(params).join("&")),
@@ -118,12 +130,28 @@ impl Nav {
         self.link_base.with_value(Option::is_some)
     }
 
-    /// The absolute address to share for a state (링크 복사).
-    pub fn share_url(&self, state: &UrlState) -> String {
+    /// The absolute address to share for a state (링크 복사): an article's own page when the
+    /// board has them (`post_pages`), else the state's link.
+    pub fn share_url(&self, state: &UrlState, post_pages: bool) -> String {
         let here = location().href().unwrap_or_default();
-        web_sys::Url::new_with_base(&self.href(state), &here)
+        let href = match state.post {
+            Some(board_core::PostRef::No(no)) if post_pages => board_core::model::post_page(no),
+            _ => self.href(state),
+        };
+        // Relative to the page's base: on an article's own page, the board page.
+        let base = document().base_uri().ok().flatten().unwrap_or(here.clone());
+        web_sys::Url::new_with_base(&href, &base)
             .map(|u| u.href())
             .unwrap_or(here)
+    }
+
+    /// The page's own address, for print; none ahead of time.
+    pub fn page_url(&self) -> String {
+        if self.live {
+            location().href().unwrap_or_default()
+        } else {
+            String::new()
+        }
     }
 
     /// Goes to a new state as a new history entry, like following a link.
@@ -141,7 +169,9 @@ impl Nav {
     /// Writes the state's query string into the address bar, then into the signal.
     fn set(&self, to: UrlState, new_entry: bool) {
         if let Ok(history) = window().history() {
-            let url = self.params.with_value(|params| local_href(&to, params));
+            let url = self
+                .params
+                .with_value(|params| local_href(&to, params, self.own_post.is_some()));
             let null = wasm_bindgen::JsValue::NULL;
             let _ = if new_entry {
                 history.push_state_with_url(&null, "", Some(&url))

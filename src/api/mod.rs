@@ -239,10 +239,29 @@ fn ready<K: std::hash::Hash + Eq, V>(
     cache.with(|c| c.0.borrow().get(key).and_then(|f| f.peek().cloned()?.ok()))
 }
 
+/// One post's body: inside the body file it came in, or known ahead of time (pre-rendering
+/// an article). Cloned by every view that shows it for the price of a reference count (a
+/// copied block tree would cost time and wasm code).
+#[derive(Clone)]
+pub enum Body {
+    InFile { file: Rc<BodyShard>, at: usize },
+    Ahead(Arc<PostBody>),
+}
+
+impl std::ops::Deref for Body {
+    type Target = PostBody;
+    fn deref(&self) -> &PostBody {
+        match self {
+            Body::InFile { file, at } => &file.bodies[*at],
+            Body::Ahead(body) => body,
+        }
+    }
+}
+
 /// Loads one post's body: the small file holding it, once per page life.
-pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
+pub async fn fetch_body(base: &str, no: u32) -> Result<Body, LoadError> {
     let url = format!("{base}{}", body_path(no));
-    let shard = cached(&BODIES, url.clone(), || {
+    let file = cached(&BODIES, url.clone(), || {
         let url = url.clone();
         async move {
             let text = get_text(&url).await?;
@@ -253,10 +272,13 @@ pub async fn fetch_body(base: &str, no: u32) -> Result<PostBody, LoadError> {
         .boxed_local()
     })
     .await?;
-    shard.get(no).cloned().ok_or(LoadError::Data {
-        url,
-        error: DatasetError::MissingBody(no),
-    })
+    match file.position(no) {
+        Some(at) => Ok(Body::InFile { file, at }),
+        None => Err(LoadError::Data {
+            url,
+            error: DatasetError::MissingBody(no),
+        }),
+    }
 }
 
 async fn index_shard(base: &str, i: u32) -> Result<Rc<IndexShard>, LoadError> {

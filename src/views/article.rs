@@ -127,7 +127,8 @@ pub fn ArticleView(
     on_cleanup(move || nav.left_post.set_value(Some(no)));
 
     let unknown = || m.unknown.to_string();
-    let url = window().location().href().unwrap_or_default();
+    let url = nav.page_url();
+    let post_pages = index.board.post_pages;
     view! {
         <article class="board-article" aria-labelledby="board-article-title" data-url=url>
             <h2 id="board-article-title" class="board-article-title" tabindex="-1" node_ref=heading>
@@ -153,7 +154,7 @@ pub fn ArticleView(
                 }
                     .into_any()
             }}
-            <div class="board-article-tools"><CopyLink/></div>
+            <div class="board-article-tools"><CopyLink post_pages/></div>
         </article>
         <nav class="board-neighbours" aria-label=m.neighbours>
             <ul>{prev}{next}</ul>
@@ -163,9 +164,17 @@ pub fn ArticleView(
     }
 }
 
+/// A body known ahead of time: `board-prerender` provides it when it writes an article's own
+/// page, so that the body is in the page's HTML rather than fetched.
+#[derive(Clone)]
+pub struct BodyAhead(pub std::sync::Arc<PostBody>);
+
 /// The body, fetched when the article opens (one small file, cached for the page's life).
 #[component]
 fn Body(no: u32) -> impl IntoView {
+    if let Some(BodyAhead(body)) = use_context::<BodyAhead>().filter(|b| b.0.no == no) {
+        return view! { <Paragraphs body=api::Body::Ahead(body)/> }.into_any();
+    }
     let lang = use_nav().lang_untracked();
     let m = i18n::messages(lang);
     let base = expect_context::<Config>().data_base;
@@ -173,8 +182,7 @@ fn Body(no: u32) -> impl IntoView {
         let base = base.clone();
         async move { api::fetch_body(&base, no).await }
     });
-    move || {
-        match body.get() {
+    (move || match body.get() {
         None => view! { <p class="board-status" role="status">{m.loading_body}</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="board-alert" role="alert">
@@ -184,12 +192,12 @@ fn Body(no: u32) -> impl IntoView {
         }
         .into_any(),
         Some(Ok(b)) => view! { <Paragraphs body=b/> }.into_any(),
-    }
-    }
+    })
+    .into_any()
 }
 
 #[component]
-fn Paragraphs(body: PostBody) -> impl IntoView {
+fn Paragraphs(body: api::Body) -> impl IntoView {
     let lang = use_nav().lang_untracked();
     let m = i18n::messages(lang);
     let source = body.source.as_ref().map(|s| {
@@ -201,7 +209,9 @@ fn Paragraphs(body: PostBody) -> impl IntoView {
             </p>
         }
     });
-    // The content is written into these once they are on the page (`content::Writer`).
+    // In the browser the content is written into these once they are on the page
+    // (`content::Writer`); ahead of time, as HTML text by the same writer.
+    let (text_html, files_html) = ahead_of_time(lang, &body).unzip();
     let text = NodeRef::<leptos::html::Div>::new();
     let files = NodeRef::<leptos::html::Div>::new();
     let written = std::cell::Cell::new(false);
@@ -213,13 +223,31 @@ fn Paragraphs(body: PostBody) -> impl IntoView {
             return;
         }
         if let Some(w) = content::Writer::new(lang) {
-            w.blocks(&text, &body.content());
+            w.blocks(&text, body.content());
             w.files(&files, &body.attachments);
         }
     });
     view! {
-        <div class="board-body" node_ref=text></div>
+        <div class="board-body" node_ref=text inner_html=text_html></div>
         {source}
-        <div class="board-files-holder" node_ref=files></div>
+        <div class="board-files-holder" node_ref=files inner_html=files_html></div>
+    }
+}
+
+/// The content as HTML text, when rendering ahead of time (natively); in the browser, nothing:
+/// the DOM writer puts it in.
+fn ahead_of_time(lang: board_core::Lang, body: &api::Body) -> Option<(String, String)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (lang, body);
+        None
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(content::html::article(
+            lang,
+            body.content(),
+            &body.attachments,
+        ))
     }
 }

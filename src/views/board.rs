@@ -139,7 +139,7 @@ enum Kind {
 }
 
 /// The browser title for a state: the article's title, or the board with the search and page.
-fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
+pub fn document_title(index: &BoardIndex, state: &UrlState, lang: Lang) -> String {
     let board = &index.board.name;
     match &state.post {
         Some(PostRef::No(n)) if index.post(*n).is_some() => {

@@ -68,8 +68,8 @@ test('링크 복사 writes the address and says 복사됨', async () => {
   await page.locator('article h2').waitFor();
   await page.getByRole('button', { name: '링크 복사' }).click();
   await page.getByRole('button', { name: '복사됨' }).waitFor();
-  // The shared address is the canonical link of this state (default parameters left out).
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${process.env.BOARD_URL}?post=3410`);
+  // The shared address is the article's own page (the seed board is built with --post-pages).
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${process.env.BOARD_URL}post/3410.html`);
   await context.close();
 });
 

@@ -44,17 +44,20 @@ pub fn synth(posts: u32, out: &Path) -> Result<(), String> {
 }
 
 /// `data/` → `public/data/` (board-build), then `trunk build --release` → `dist/`, then the
-/// first list page pre-rendered into `dist/index.html` (board-prerender); with
+/// first list page pre-rendered into `dist/index.html` and each article into `dist/post/` (board-prerender); with
 /// `precompress`, `.br` and `.gz` files beside every wasm, js, css, html, json and xml file.
 pub fn dist(precompress: bool) -> Result<(), String> {
     let root = root();
-    step("building the dataset: board-build build data --out public/data");
-    board_build(&["build", "data", "--out", "public/data"])?;
+    // The seed board is small: each article gets its own page (`post/<번호>.html`).
+    step("building the dataset: board-build build data --out public/data --post-pages");
+    board_build(&["build", "data", "--out", "public/data", "--post-pages"])?;
     step("building the app: trunk build --release");
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
-    step("pre-rendering the first list page: board-prerender dist/index.html");
+    step(
+        "pre-rendering the first list page and the article pages: board-prerender dist/index.html",
+    );
     prerender(&root.join("dist/index.html"))?;
     if precompress {
         step("pre-compressing dist/ (.br, .gz)");

@@ -1,5 +1,6 @@
 //! Feeds for static hosting: an Atom feed of the newest posts and a sitemap of post URLs, both
-//! pointing at `?post=N` under the site URL the user gives.
+//! pointing at `?post=N` under the site URL the user gives, or at the articles' own pages
+//! (`post/N.html` beside the board page) when the board has them.
 //!
 //! Written by hand (a handful of elements) rather than with an XML crate; every text goes through
 //! [`escape`], which also drops the characters XML 1.0 forbids, so the files are always valid.
@@ -41,12 +42,18 @@ pub fn check_site_url(url: &str) -> Result<(), String> {
     }
 }
 
-fn post_url(site: &str, no: u32) -> String {
-    format!("{site}?post={no}")
+/// An article's address: its own page, beside the board page, or the board page's `?post=N`.
+pub fn post_url(site: &str, no: u32, post_pages: bool) -> String {
+    if post_pages {
+        let folder = &site[..site.rfind('/').map_or(site.len(), |i| i + 1)];
+        format!("{folder}{}", board_core::model::post_page(no))
+    } else {
+        format!("{site}?post={no}")
+    }
 }
 
 /// The Atom feed of the newest [`FEED_POSTS`] posts.
-pub fn atom(index: &BoardIndex, site: &str) -> String {
+pub fn atom(index: &BoardIndex, site: &str, post_pages: bool) -> String {
     let updated = index
         .posts
         .first()
@@ -66,7 +73,7 @@ pub fn atom(index: &BoardIndex, site: &str) -> String {
         escape(&index.board.name)
     ));
     for p in index.posts.iter().take(FEED_POSTS) {
-        let url = escape(&post_url(site, p.no));
+        let url = escape(&post_url(site, p.no, post_pages));
         x.push_str("  <entry>\n");
         x.push_str(&format!("    <title>{}</title>\n", escape(&p.title)));
         x.push_str(&format!(
@@ -90,13 +97,18 @@ pub fn atom(index: &BoardIndex, site: &str) -> String {
 
 /// The sitemap files: `sitemap.xml` alone, or an index of `sitemap-<i>.xml` files when the
 /// board has more than [`SITEMAP_URLS`] posts. `files_url` is where the dataset folder is served.
-pub fn sitemaps(index: &BoardIndex, site: &str, files_url: &str) -> Vec<(String, String)> {
+pub fn sitemaps(
+    index: &BoardIndex,
+    site: &str,
+    files_url: &str,
+    post_pages: bool,
+) -> Vec<(String, String)> {
     let urlset = |posts: &[board_core::PostSummary]| {
         let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for p in posts {
             x.push_str(&format!(
                 "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-                escape(&post_url(site, p.no)),
+                escape(&post_url(site, p.no, post_pages)),
                 p.date
             ));
         }
@@ -132,6 +144,7 @@ mod tests {
             board: BoardMeta {
                 name: "ESG & 정책".into(),
                 synthetic: false,
+                ..Default::default()
             },
             posts: titles
                 .iter()
@@ -173,6 +186,7 @@ mod tests {
         let x = atom(
             &index(&["<script>alert(1)</script>", "둘"]),
             "https://example.org/esg/",
+            false,
         );
         assert!(x.contains("<title>ESG &amp; 정책</title>"));
         assert!(x.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
@@ -180,6 +194,30 @@ mod tests {
         assert!(x.contains("<category term=\"&lt;부&gt;\"/>"));
         assert!(!x.contains("<script>"));
         assert_eq!(x.matches("<entry>").count(), 2);
+    }
+
+    #[test]
+    fn with_article_pages_the_feed_and_sitemap_point_at_them() {
+        let board = index(&["하나"]);
+        let x = atom(&board, "https://example.org/esg/index.html", true);
+        assert!(
+            x.contains("<id>https://example.org/esg/post/100.html</id>"),
+            "{x}"
+        );
+        let files = sitemaps(
+            &board,
+            "https://example.org/esg/",
+            "https://example.org/esg/data/",
+            true,
+        );
+        assert!(
+            files[0]
+                .1
+                .contains("<loc>https://example.org/esg/post/100.html</loc>"),
+            "{}",
+            files[0].1
+        );
+        assert!(!files[0].1.contains("?post="));
     }
 
     #[test]
@@ -200,7 +238,12 @@ mod tests {
     fn large_boards_get_a_sitemap_index() {
         let titles: Vec<String> = (0..3).map(|i| i.to_string()).collect();
         let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
-        let files = sitemaps(&index(&refs), "https://e.org/", "https://e.org/data/");
+        let files = sitemaps(
+            &index(&refs),
+            "https://e.org/",
+            "https://e.org/data/",
+            false,
+        );
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].1.matches("<url>").count(), 3);
     }

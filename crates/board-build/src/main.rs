@@ -83,6 +83,11 @@ struct WriteArgs {
     /// feed (feed.xml) and sitemap.xml of `?post=N` links are written into the dataset.
     #[arg(long)]
     site_url: Option<String>,
+    /// Every article gets a page of its own, post/<번호>.html beside the board page, written
+    /// by board-prerender (one file per post: for boards whose host takes that many); the
+    /// feed and sitemap then point at those pages.
+    #[arg(long)]
+    post_pages: bool,
 }
 
 impl WriteArgs {
@@ -94,6 +99,7 @@ impl WriteArgs {
         Ok(Options {
             shard_size: self.shard_size.max(1),
             site_url: self.site_url,
+            post_pages: self.post_pages,
         })
     }
 }

@@ -360,6 +360,7 @@ impl Merger {
                 board: BoardMeta {
                     name: self.name.unwrap_or_else(|| "게시판".into()),
                     synthetic: false,
+                    ..Default::default()
                 },
                 posts,
                 departments: departments

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use board_core::body_index::{IndexBuilder, IndexMeta};
 use board_core::find_index::{rows_path, FindBuilder, ROWS_PER_FILE};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
-use board_core::{BoardIndex, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
+use board_core::{BoardIndex, BoardMeta, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
 use crate::{Dataset, Error};
 
@@ -113,10 +113,10 @@ impl Staging {
     pub fn list(
         &self,
         index: &BoardIndex,
-        shard_size: usize,
+        opts: &Options,
         body_index: Option<IndexMeta>,
     ) -> Result<(), Error> {
-        let shard_size = shard_size.max(1);
+        let shard_size = opts.shard_size.max(1);
         let mut shards = Vec::new();
         for (i, chunk) in index.posts.chunks(shard_size).enumerate() {
             let rel = shard_path(i);
@@ -155,7 +155,11 @@ impl Staging {
         };
         let manifest = Manifest {
             schema_version: SCHEMA_VERSION,
-            board: index.board.clone(),
+            board: BoardMeta {
+                post_pages: opts.post_pages,
+                site_url: opts.site_url.clone(),
+                ..index.board.clone()
+            },
             count: index.posts.len(),
             departments: index.departments.clone(),
             categories: index.categories.clone(),
@@ -229,6 +233,9 @@ pub struct Options {
     pub shard_size: usize,
     /// Where the board page is served; with it, `feed.xml` and `sitemap.xml` are written.
     pub site_url: Option<String>,
+    /// Whether every article gets a page of its own (`board_core::model::post_page`, written
+    /// by `board-prerender`), which the feed and sitemap then point at.
+    pub post_pages: bool,
 }
 
 impl Default for Options {
@@ -236,6 +243,7 @@ impl Default for Options {
         Options {
             shard_size: DEFAULT_SHARD_SIZE,
             site_url: None,
+            post_pages: false,
         }
     }
 }
@@ -254,15 +262,18 @@ impl Staging {
         } else {
             None
         };
-        self.list(index, opts.shard_size, body_index)?;
+        self.list(index, opts, body_index)?;
         if let Some(site) = &opts.site_url {
-            self.write("feed.xml", crate::feeds::atom(index, site).as_bytes())?;
+            self.write(
+                "feed.xml",
+                crate::feeds::atom(index, site, opts.post_pages).as_bytes(),
+            )?;
             // The dataset folder is `data/` beside the board page (the default `data-src`).
             let folder = format!(
                 "{}data/",
                 &site[..site.rfind('/').map_or(site.len(), |i| i + 1)]
             );
-            for (name, xml) in crate::feeds::sitemaps(index, site, &folder) {
+            for (name, xml) in crate::feeds::sitemaps(index, site, &folder, opts.post_pages) {
                 self.write(&name, xml.as_bytes())?;
             }
         }

@@ -233,6 +233,7 @@ pub fn board<E>(
         board: BoardMeta {
             name: format!("합성 게시판 ({posts}건)"),
             synthetic: true,
+            ..Default::default()
         },
         posts: list,
         departments: departments

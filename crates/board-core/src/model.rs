@@ -98,13 +98,30 @@ pub struct BoardIndex {
     pub find: Option<crate::find_index::FindMeta>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardMeta {
     /// The board's name, e.g. `ESG 정책뉴스`; the list table's caption.
     pub name: String,
     /// Set on boards made by `board-build synth`: not real posts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    /// Whether every article also has a page of its own, [`post_page`] beside the board page
+    /// (`board-build --post-pages`; `board-prerender` writes them): the sitemap and the feed
+    /// point at those pages, and 링크 복사 copies them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub post_pages: bool,
+    /// The board page's absolute address (`board-build --site-url`), which article pages name
+    /// as their canonical address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_url: Option<String>,
+}
+
+/// The folder of the article pages, beside the board page.
+pub const POST_PAGES: &str = "post/";
+
+/// An article's own page, relative to the board page's folder: `post/3409.html`.
+pub fn post_page(no: u32) -> String {
+    format!("{POST_PAGES}{no}.html")
 }
 
 /// A name (담당부서 or 분류) and how many posts carry it.
@@ -188,7 +205,8 @@ pub struct PostBody {
     /// The body's blocks (schema version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
-    /// The body as paragraphs of text, as schema version 1 wrote it; read, never written.
+    /// The body as paragraphs of text, as schema version 1 wrote it; read, never written, and
+    /// moved into `blocks` as the file is read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -397,24 +415,29 @@ pub struct BodyShard {
 }
 
 impl PostBody {
-    /// The body's blocks, whichever schema version wrote it (paragraphs of text become
-    /// paragraph blocks).
-    pub fn content(&self) -> std::borrow::Cow<'_, [Block]> {
-        if self.paragraphs.is_empty() {
-            std::borrow::Cow::Borrowed(&self.blocks)
-        } else {
-            let mut blocks: Vec<Block> = (self.paragraphs.iter())
-                .map(|p| Block::text_paragraph(p))
-                .collect();
-            blocks.extend(self.blocks.iter().cloned());
-            std::borrow::Cow::Owned(blocks)
-        }
+    /// The body's blocks, whichever schema version wrote it: version 1's paragraphs of text are
+    /// paragraph blocks by the time a file is read ([`BodyShard::from_json`]).
+    pub fn content(&self) -> &[Block] {
+        &self.blocks
     }
 
     /// The text body search reads and snippets are cut from: every block's text
     /// (`content::text_of`).
     pub fn search_text(&self) -> String {
-        crate::content::text_of(&self.content())
+        crate::content::text_of(self.content())
+    }
+
+    /// Makes version 1's paragraphs the first blocks. Moved, not copied: the article view
+    /// never needs a second copy of a body, and copying a block tree costs wasm code.
+    fn paragraphs_into_blocks(&mut self) {
+        if self.paragraphs.is_empty() {
+            return;
+        }
+        let mut blocks: Vec<Block> = (self.paragraphs.drain(..))
+            .map(|p| Block::text_paragraph(&p))
+            .collect();
+        blocks.append(&mut self.blocks);
+        self.blocks = blocks;
     }
 }
 
@@ -422,7 +445,18 @@ impl BodyShard {
     /// Decodes a body file, checking its schema version.
     pub fn from_json(text: &str) -> Result<BodyShard, DatasetError> {
         check_schema(text)?;
-        serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
+        let mut shard: BodyShard =
+            serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))?;
+        shard
+            .bodies
+            .iter_mut()
+            .for_each(PostBody::paragraphs_into_blocks);
+        Ok(shard)
+    }
+
+    /// Where the body of post `no` is in [`BodyShard::bodies`], if this file holds it.
+    pub fn position(&self, no: u32) -> Option<usize> {
+        self.bodies.iter().position(|b| b.no == no)
     }
 
     /// The body of post `no`, if this file holds it.
@@ -559,7 +593,7 @@ mod tests {
         let shard = BodyShard::from_json(v1).unwrap();
         let body = shard.get(3410).unwrap();
         assert_eq!(
-            body.content().as_ref(),
+            body.content(),
             [
                 Block::text_paragraph("첫째\n줄"),
                 Block::text_paragraph("둘째")

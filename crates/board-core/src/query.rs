@@ -422,6 +422,7 @@ mod tests {
             board: BoardMeta {
                 name: "b".into(),
                 synthetic: false,
+                ..Default::default()
             },
             posts: vec![
                 post(1, "2025-11-03", Some(10), "상생협력기금"),
@@ -576,6 +577,7 @@ mod tests {
                 board: BoardMeta {
                     name: "b".into(),
                     synthetic: false,
+                    ..Default::default()
                 },
                 posts: m
                     .into_iter()

@@ -28,16 +28,16 @@ pub const GATE: &str = "board-gate.js";
 
 /// A start tag found in the page.
 #[derive(Debug, PartialEq, Eq)]
-struct Tag {
-    name: String,
+pub(crate) struct Tag {
+    pub name: String,
     attrs: Vec<(String, String)>,
     /// Byte offsets of `<` and just after `>`.
-    start: usize,
-    end: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -110,7 +110,7 @@ fn start_tag(html: &str, at: usize) -> Option<Tag> {
 
 /// Every start tag of the page, in order, skipping comments and the insides of scripts and
 /// styles (where a `<` is not a tag).
-fn start_tags(html: &str) -> Vec<Tag> {
+pub(crate) fn start_tags(html: &str) -> Vec<Tag> {
     let mut tags = Vec::new();
     let mut i = 0;
     while let Some(off) = html[i..].find('<') {
@@ -140,7 +140,7 @@ fn start_tags(html: &str) -> Vec<Tag> {
     tags
 }
 
-fn line_of(html: &str, at: usize) -> usize {
+pub(crate) fn line_of(html: &str, at: usize) -> usize {
     html[..at].matches('\n').count() + 1
 }
 
@@ -309,6 +309,113 @@ pub fn insert(
         &html[before.end..inside.start],
         &html[inside.end..]
     ))
+}
+
+/// Escapes an attribute value or text for the page.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// What an article's own page changes in its host page, besides the board element's content.
+pub struct ArticleHead<'a> {
+    /// The article's number, for the board element's `data-post`.
+    pub no: u32,
+    /// The board page, relative to the article's page (`../index.html`): the page's base.
+    pub base: &'a str,
+    /// The document title.
+    pub title: &'a str,
+    /// What goes at the end of the head (canonical address, description, card data).
+    pub head: &'a str,
+}
+
+/// The page `html` (the host page with the article already inside the board element) as the
+/// article's own page: the board page as its base (first in the head, so every relative address
+/// of the page resolves there), the article's title instead of the page's, the page's own
+/// description left out for the article's, `data-post` on the board element.
+pub fn article_page(path: &Path, html: &str, a: &ArticleHead) -> Result<String, Error> {
+    let tags = start_tags(html);
+    let find = |name: &str| tags.iter().find(|t| t.name == name);
+    let board = tags
+        .iter()
+        .find(|t| t.attr("id") == Some(HOST_ID))
+        .expect("`host` found it");
+    let refuse = |at: usize, why: &str| Err(Error::at(path, line_of(html, at), why));
+    if board.attr("data-post").is_some() {
+        return refuse(board.start, "the board's element already has data-post: article pages are made from the board page, not from an article page");
+    }
+    if let Some(base) = find("base") {
+        return refuse(
+            base.start,
+            "the page has a <base> of its own; an article page needs the board page as its base",
+        );
+    }
+    // First in the head: after its start tag, or where the head begins when the tag is left
+    // out (minified pages), right after `<html>` or the doctype.
+    let doctype = || {
+        let lower = html.trim_start().to_ascii_lowercase();
+        let lead = html.len() - html.trim_start().len();
+        lower
+            .starts_with("<!doctype")
+            .then(|| lower.find('>').map(|e| lead + e + 1))
+            .flatten()
+    };
+    let base_at = (find("head").or_else(|| find("html")))
+        .map(|t| t.end)
+        .or_else(doctype)
+        .unwrap_or(0);
+    let lower = html.to_ascii_lowercase();
+    let head_end = lower
+        .find("</head")
+        .filter(|&e| e < board.start)
+        .ok_or_else(|| {
+            Error::at(
+                path,
+                line_of(html, board.start),
+                "no </head> before the board's element",
+            )
+        })?;
+    // (range, replacement), none overlapping.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    edits.push((
+        base_at..base_at,
+        format!("<base href=\"{}\">", escape(a.base)),
+    ));
+    let title = format!("<title>{}</title>", escape(a.title));
+    match find("title") {
+        Some(t) => {
+            let close = lower[t.end..].find("</title").map(|e| t.end + e);
+            let end = close.and_then(|c| html[c..].find('>').map(|e| c + e + 1));
+            edits.push((t.start..end.unwrap_or(t.end), title));
+        }
+        None => edits.push((head_end..head_end, title)),
+    }
+    for t in tags.iter().filter(|t| {
+        t.name == "meta"
+            && t.attr("name")
+                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
+    }) {
+        edits.push((t.start..t.end, String::new()));
+    }
+    edits.push((head_end..head_end, a.head.to_string()));
+    let close = if html[..board.end].ends_with("/>") {
+        board.end - 2
+    } else {
+        board.end - 1
+    };
+    edits.push((close..close, format!(" data-post=\"{}\"", a.no)));
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(html.len() + 2048);
+    let mut at = 0;
+    for (r, text) in edits {
+        out.push_str(&html[at..r.start]);
+        out.push_str(&text);
+        at = r.end;
+    }
+    out.push_str(&html[at..]);
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! It sits on top of everything else: it reads a dataset the way `board-build` checks one, and
 //! renders the app's views. Neither of those depends on it, so the builder stays free of the UI.
 
+pub mod article_pages;
 pub mod host_page;
 pub mod render;
 
@@ -14,10 +15,20 @@ use std::sync::Arc;
 
 use board_build::Error;
 
+/// What a run wrote.
+#[derive(Debug)]
+pub struct Prerendered {
+    /// The dataset directory used.
+    pub data: PathBuf,
+    /// The articles' own pages, when the board has them (`board-build --post-pages`).
+    pub articles: Option<article_pages::Written>,
+}
+
 /// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
-/// a failure leaves it as it was). The dataset is `data`, or the element's `data-src` (default
-/// `data/`) beside the page. Returns the dataset directory used.
-pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
+/// a failure leaves it as it was) and, when the dataset says its articles have pages of their
+/// own, writes those beside it (`post/`). The dataset is `data`, or the element's `data-src`
+/// (default `data/`) beside the page.
+pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error> {
     let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
     let host = host_page::host(page, &html)?;
     if let Some(base) = host.attr("data-base-url") {
@@ -46,10 +57,27 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<PathBuf, Error> {
         data.push(board_core::model::shard_path(0));
     }
     let data_base = config.data_base.clone();
-    let markup = render::first_page(Arc::new(index), config);
+    let index = Arc::new(index);
+    let articles = if index.board.post_pages {
+        Some(article_pages::write_all(&article_pages::Board {
+            page,
+            html: &html,
+            host: &host,
+            index: &index,
+            config: &config,
+            data: &dir,
+            data_base: &data_base,
+        })?)
+    } else {
+        None
+    };
+    let markup = render::first_page(index, config);
     let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data))?;
     replace_file(page, out.as_bytes())?;
-    Ok(dir)
+    Ok(Prerendered {
+        data: dir,
+        articles,
+    })
 }
 
 /// Replaces a file's content atomically (a new file renamed over it), keeping what the host set

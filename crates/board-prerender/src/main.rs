@@ -20,12 +20,20 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match board_prerender::prerender(&cli.page, cli.data.as_deref()) {
-        Ok(dir) => {
+        Ok(done) => {
             eprintln!(
                 "board-prerender: pre-rendered the first page of {} into {}",
-                dir.display(),
+                done.data.display(),
                 cli.page.display()
             );
+            if let Some(a) = done.articles {
+                eprintln!(
+                    "board-prerender: wrote {} article pages ({:.1} MB) into {}",
+                    a.pages,
+                    a.bytes as f64 / 1e6,
+                    a.folder.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -9,9 +9,10 @@
 
 use std::sync::Arc;
 
-use board_core::{BoardIndex, UrlState};
+use board_core::{BoardIndex, PostBody, UrlState};
 use esg_board::i18n;
 use esg_board::nav::Nav;
+use esg_board::views::article::BodyAhead;
 use esg_board::views::board::{Listing, Loaded};
 use esg_board::views::status::Loading;
 use esg_board::Config;
@@ -31,17 +32,35 @@ impl any_spawner::CustomExecutor for NoEffects {
 /// `board-gate.js` has marked the page) when the page was opened on another state (`?post=…`, `?page=…`), so a shared link never
 /// flashes the wrong page first.
 pub fn first_page(index: Arc<BoardIndex>, config: Config) -> String {
+    let state = UrlState::read_with_size("", config.page_size, &config.params);
+    board_at(index, config, state, None)
+}
+
+/// The board showing post `no` with its body (`body`; none for a post without one), as an
+/// article's own page shows it before the app is up; the same "loading" line beside it.
+pub fn article(index: Arc<BoardIndex>, config: Config, no: u32, body: Option<PostBody>) -> String {
+    let state = UrlState::read_with_size("", config.page_size, &config.params).with_post(no);
+    board_at(index, config, state, body.map(|b| BodyAhead(Arc::new(b))))
+}
+
+fn board_at(
+    index: Arc<BoardIndex>,
+    config: Config,
+    state: UrlState,
+    body: Option<BodyAhead>,
+) -> String {
     // Only the first call sets it; it is the same executor every time.
     let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
     let owner = Owner::new();
     let html = owner.with(|| {
-        // The state of the bare page URL, with the host's page size.
-        let state = UrlState::read_with_size("", config.page_size, &config.params);
         let nav = Nav::fixed(&config, state);
         let lang = nav.lang_untracked();
         let m = i18n::messages(lang);
         provide_context(nav);
         provide_context(config);
+        if let Some(body) = body {
+            provide_context(body);
+        }
         view! {
             <div class="esg-board" lang=m.lang_attr data-board-prerendered="">
                 <Loaded listing=Signal::stored(Listing { index, partial_total: None })/>
@@ -75,6 +94,7 @@ mod tests {
             board: BoardMeta {
                 name: "ESG 정책뉴스".into(),
                 synthetic: false,
+                ..Default::default()
             },
             posts,
             departments: Vec::new(),

@@ -175,3 +175,150 @@ fn prerender_keeps_the_pages_permissions_and_link_and_refuses_script_links() {
         "{html}"
     );
 }
+
+/// The seed's first post with a body, and its title.
+fn post_with_body(data: &Path) -> (u32, String) {
+    let index = board_build::check::read_list(data).unwrap();
+    let p = index
+        .posts
+        .iter()
+        .find(|p| p.has_body)
+        .expect("the seed has an article");
+    (p.no, p.title.clone())
+}
+
+#[test]
+fn article_pages_are_written_beside_the_board_page_with_their_head() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("news");
+    let data = site.join("data");
+    let built = board_build::read_sources(&[seed()])
+        .and_then(|b| b.finish())
+        .unwrap();
+    let opts = board_build::output::Options {
+        post_pages: true,
+        site_url: Some("https://example.org/news/".into()),
+        ..Default::default()
+    };
+    board_build::output::write_atomic(&data, &built.dataset, &opts).unwrap();
+    let page = site.join("index.html");
+    fs::write(
+        &page,
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>정책뉴스</title>\
+         <meta name=\"description\" content=\"게시판\"><link rel=\"stylesheet\" href=\"board.css\">\
+         <script type=\"module\" src=\"boot.js\"></script></head><body>\
+         <div id=\"esg-board\" data-page-title=\"true\"></div></body></html>",
+    )
+    .unwrap();
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("article pages"), "{}", stderr(&out));
+    let index = board_build::check::read_list(&data).unwrap();
+    let pages: Vec<_> = fs::read_dir(site.join("post")).unwrap().collect();
+    assert_eq!(pages.len(), index.posts.len());
+
+    let (no, title) = post_with_body(&data);
+    let html = fs::read_to_string(site.join(format!("post/{no}.html"))).unwrap();
+    // The board page is the base, first in the head; the article is in the board element.
+    assert!(
+        html.contains("<head><base href=\"../index.html\"><meta charset"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("data-post=\"{no}\"")), "{html}");
+    assert!(html.contains("class=\"board-article\""), "{html}");
+    assert!(
+        html.contains("<div class=\"board-body\"><p>"),
+        "the body is in the HTML: {html}"
+    );
+    assert!(!html.contains("본문을 불러오는 중"), "{html}");
+    // One title, the article's; one description, the article's.
+    assert_eq!(html.matches("<title>").count(), 1);
+    assert!(
+        html.contains(&format!("<title>{title} - ESG 정책뉴스</title>")),
+        "{html}"
+    );
+    assert_eq!(html.matches("name=\"description\"").count(), 1);
+    assert!(!html.contains("content=\"게시판\""));
+    let canonical = format!("https://example.org/news/post/{no}.html");
+    assert!(
+        html.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "<meta property=\"og:url\" content=\"{canonical}\">"
+    )));
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    let ld_start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let ld_end = ld_start + html[ld_start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&html[ld_start..ld_end]).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], title.as_str());
+    assert_eq!(ld["mainEntityOfPage"], canonical.as_str());
+    // The page 1 of the board page itself is still page 1.
+    let board_page = fs::read_to_string(&page).unwrap();
+    assert!(board_page
+        .contains("<div id=\"esg-board\" data-page-title=\"true\"><!--esg-board:prerender-->"));
+    assert!(board_page.contains("<tbody"));
+    // The sitemap points at the article pages.
+    let sitemap = fs::read_to_string(data.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains(&format!("<loc>{canonical}</loc>")),
+        "{sitemap}"
+    );
+
+    // A second run replaces the folder; a folder of someone else's files is never touched.
+    assert!(run(&[page.to_str().unwrap()]).status.success());
+    fs::write(site.join("post/notes.txt"), "mine").unwrap();
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("notes.txt"), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(site.join("post/notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        fs::read_to_string(&page).unwrap(),
+        board_page,
+        "nothing changed"
+    );
+}
+
+#[test]
+fn article_text_cannot_close_the_json_ld_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    let src = site.join("posts.jsonl");
+    fs::write(
+        &src,
+        "{\"no\":1,\"title\":\"</script><script>alert(1)</script>\",\"date\":\"2025-01-02\",\
+         \"body\":\"<img src=x onerror=alert(1)> 본문 & \\\"인용\\\"\"}\n",
+    )
+    .unwrap();
+    let built = board_build::read_sources(&[src])
+        .and_then(|b| b.finish())
+        .unwrap();
+    let opts = board_build::output::Options {
+        post_pages: true,
+        ..Default::default()
+    };
+    board_build::output::write_atomic(&site.join("data"), &built.dataset, &opts).unwrap();
+    let page = site.join("board.html");
+    fs::write(&page, "<html><head><script type=\"module\" src=\"boot.js\"></script></head><body><div id=\"esg-board\"></div></body></html>").unwrap();
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = fs::read_to_string(site.join("post/1.html")).unwrap();
+    assert!(html.contains("<base href=\"../board.html\">"), "{html}");
+    // Without a site address the canonical link is relative to the board page (the base).
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"post/1.html\">"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<script").count(),
+        3,
+        "the gate, boot.js and JSON-LD only: {html}"
+    );
+    assert!(!html.contains("onerror"), "{html}");
+    assert!(html.contains("\\u003c/script\\u003e"), "{html}");
+}

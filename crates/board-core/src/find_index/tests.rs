@@ -60,6 +60,7 @@ fn board(posts: Vec<(u32, String, Option<String>, Option<String>)>) -> BoardInde
         board: BoardMeta {
             name: "b".into(),
             synthetic: false,
+            ..Default::default()
         },
         posts,
         departments: Vec::new(),

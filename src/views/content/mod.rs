@@ -1,10 +1,16 @@
 //! An article's content: its blocks as the elements they name (paragraphs, headings, lists,
 //! tables, images, quotes, preformatted text, rules) and its attached files.
 //!
-//! Built as DOM nodes with `createElement`, `setAttribute` and text nodes — never from HTML
-//! text — and built directly rather than through the view macro: the content is rendered once
-//! and never updated, and a typed view per block kind cost the wasm three times as much.
-//! Addresses are checked again here, since a dataset may come from elsewhere than board-build.
+//! One writer decides which elements and attributes the content becomes; it writes them
+//! through an [`Out`]: DOM nodes in the browser ([`dom`]: `createElement`, `setAttribute`, text
+//! nodes — never from HTML text), escaped HTML text ahead of time ([`html`]: the article pages
+//! `board-prerender` writes), so both show the same markup. Built directly rather than through
+//! the view macro: the content is rendered once and never updated, and a typed view per block
+//! kind cost the wasm three times as much. Addresses are checked again here, since a dataset
+//! may come from elsewhere than board-build.
+
+pub mod dom;
+pub mod html;
 
 use std::cell::Cell as Counter;
 
@@ -12,53 +18,57 @@ use board_core::content::{Attachment, Block, Cell, Image, Inline, Table};
 use board_core::linkify::{linkify, Piece};
 use board_core::safe_url::{self, LINK_SCHEMES, WEB_SCHEMES};
 use board_core::Lang;
-use web_sys::{Document, Element, Node};
 
 use crate::i18n;
 
-/// Writes one article's content into elements of the page.
-pub struct Writer {
-    doc: Document,
+/// Where content is written: elements with attributes and text, in document order (an
+/// element's attributes are set before anything is written into it).
+pub trait Out {
+    type Node;
+    /// A new element `tag` at the end of `parent`.
+    fn el(&self, parent: &Self::Node, tag: &'static str) -> Self::Node;
+    fn attr(&self, el: &Self::Node, name: &'static str, value: &str);
+    /// Text at the end of `parent`.
+    fn text(&self, parent: &Self::Node, text: &str);
+}
+
+/// Writes one article's content through `O`.
+pub struct Writer<O> {
+    out: O,
     lang: Lang,
     /// Tables so far, to name each one's scrolling region.
     tables: Counter<usize>,
 }
 
-impl Writer {
-    pub fn new(lang: Lang) -> Option<Writer> {
-        Some(Writer {
-            doc: web_sys::window()?.document()?,
+impl<O: Out> Writer<O> {
+    pub fn with(out: O, lang: Lang) -> Writer<O> {
+        Writer {
+            out,
             lang,
             tables: Counter::new(0),
-        })
+        }
     }
 
-    /// A new element `tag` at the end of `parent`.
-    fn el(&self, parent: &Node, tag: &str) -> Element {
-        let e = self.doc.create_element(tag).expect("a known tag name");
-        let _ = parent.append_child(&e);
-        e
+    fn el(&self, parent: &O::Node, tag: &'static str) -> O::Node {
+        self.out.el(parent, tag)
     }
 
-    fn text(&self, parent: &Node, text: &str) {
-        let _ = parent.append_child(&self.doc.create_text_node(text));
+    fn attr(&self, el: &O::Node, name: &'static str, value: &str) {
+        self.out.attr(el, name, value)
     }
 
-    /// The blocks, at the end of `parent`: written into a fragment off the page and put in at
-    /// once, so the page restyles once, not once per element.
-    pub fn blocks(&self, parent: &Element, blocks: &[Block]) {
-        let fragment = self.doc.create_document_fragment();
-        self.write(&fragment, blocks);
-        let _ = parent.append_child(&fragment);
+    fn text(&self, parent: &O::Node, text: &str) {
+        self.out.text(parent, text)
     }
 
-    fn write(&self, parent: &Node, blocks: &[Block]) {
+    /// The blocks, at the end of `parent`.
+    pub fn write(&self, parent: &O::Node, blocks: &[Block]) {
         for b in blocks {
             self.block(parent, b);
         }
     }
 
-    fn block(&self, parent: &Node, b: &Block) {
+    fn block(&self, parent: &O::Node, b: &Block) {
         match b {
             Block::P(runs) => self.runs(&self.el(parent, "p"), runs, true),
             // The article's title is the `h2`; its own headings come below it.
@@ -93,21 +103,22 @@ impl Writer {
 
     /// A table inside a labelled region that scrolls sideways on narrow screens and takes
     /// keyboard focus, so that it can be scrolled without a pointer.
-    fn table(&self, parent: &Node, t: &Table) {
+    fn table(&self, parent: &O::Node, t: &Table) {
         let n = self.tables.get() + 1;
         self.tables.set(n);
         let mut caption = String::new();
         board_core::content::runs_text(&t.caption, &mut caption);
         let region = self.el(parent, "div");
-        let _ = region.set_attribute("class", "board-table-scroll");
-        let _ = region.set_attribute("role", "region");
-        let _ = region.set_attribute(
+        self.attr(&region, "class", "board-table-scroll");
+        self.attr(&region, "role", "region");
+        self.attr(
+            &region,
             "aria-label",
             &i18n::table_region(self.lang, caption.trim(), n),
         );
-        let _ = region.set_attribute("tabindex", "0");
+        self.attr(&region, "tabindex", "0");
         let table = self.el(&region, "table");
-        let _ = table.set_attribute("class", "board-content-table");
+        self.attr(&table, "class", "board-content-table");
         if !t.caption.is_empty() {
             self.runs(&self.el(&table, "caption"), &t.caption, false);
         }
@@ -123,14 +134,14 @@ impl Writer {
         }
     }
 
-    fn cell(&self, tr: &Node, c: &Cell, column_header: bool) {
+    fn cell(&self, tr: &O::Node, c: &Cell, column_header: bool) {
         let td = self.el(tr, if c.head { "th" } else { "td" });
         if c.head {
-            let _ = td.set_attribute("scope", if column_header { "col" } else { "row" });
+            self.attr(&td, "scope", if column_header { "col" } else { "row" });
         }
         for (name, n) in [("colspan", c.colspan), ("rowspan", c.rowspan)] {
             if n > 1 {
-                let _ = td.set_attribute(name, &n.to_string());
+                self.attr(&td, name, &n.to_string());
             }
         }
         self.runs(&td, &c.runs, true);
@@ -138,7 +149,7 @@ impl Writer {
 
     /// An image with the source's text alternative (empty: decorative), its size reserved before
     /// it loads, and loaded only when it comes near the screen.
-    fn image(&self, parent: &Node, img: &Image) {
+    fn image(&self, parent: &O::Node, img: &Image) {
         // `#…` would load the page itself as an image.
         let Some(src) = safe_url::allowed(&img.src, &WEB_SCHEMES).filter(|s| !s.starts_with('#'))
         else {
@@ -152,17 +163,17 @@ impl Writer {
                 "figure"
             },
         );
-        let _ = frame.set_attribute("class", "board-figure");
+        self.attr(&frame, "class", "board-figure");
         let e = self.el(&frame, "img");
-        let _ = e.set_attribute("loading", "lazy");
-        let _ = e.set_attribute("decoding", "async");
-        let _ = e.set_attribute("alt", &img.alt);
+        self.attr(&e, "loading", "lazy");
+        self.attr(&e, "decoding", "async");
+        self.attr(&e, "alt", &img.alt);
         for (name, v) in [("width", img.width), ("height", img.height)] {
             if let Some(v) = v {
-                let _ = e.set_attribute(name, &v.to_string());
+                self.attr(&e, name, &v.to_string());
             }
         }
-        let _ = e.set_attribute("src", &src);
+        self.attr(&e, "src", &src);
         if !img.caption.is_empty() {
             self.runs(&self.el(&frame, "figcaption"), &img.caption, true);
         }
@@ -170,7 +181,7 @@ impl Writer {
 
     /// Inline runs; web addresses in plain text become links when `linkify_text` (never inside
     /// a link).
-    fn runs(&self, parent: &Node, runs: &[Inline], linkify_text: bool) {
+    fn runs(&self, parent: &O::Node, runs: &[Inline], linkify_text: bool) {
         for r in runs {
             match r {
                 Inline::Text(t) if linkify_text => self.linked_text(parent, t),
@@ -194,16 +205,16 @@ impl Writer {
     }
 
     /// A link out of the board: a new tab, without a referrer.
-    fn link(&self, parent: &Node, href: &str) -> Element {
+    fn link(&self, parent: &O::Node, href: &str) -> O::Node {
         let a = self.el(parent, "a");
-        let _ = a.set_attribute("href", href);
-        let _ = a.set_attribute("target", "_blank");
-        let _ = a.set_attribute("rel", "noopener noreferrer");
+        self.attr(&a, "href", href);
+        self.attr(&a, "target", "_blank");
+        self.attr(&a, "rel", "noopener noreferrer");
         a
     }
 
     /// Text with web addresses made links (http/https only).
-    fn linked_text(&self, parent: &Node, text: &str) {
+    fn linked_text(&self, parent: &O::Node, text: &str) {
         for piece in linkify(text) {
             match piece {
                 Piece::Text(t) => self.text(parent, t),
@@ -213,21 +224,21 @@ impl Writer {
     }
 
     /// 첨부파일: each file a download link with its name, kind and size (`예산.hwp [hwp, 328KB]`).
-    pub fn files(&self, parent: &Node, files: &[Attachment]) {
+    pub fn files(&self, parent: &O::Node, files: &[Attachment]) {
         if files.is_empty() {
             return;
         }
         let m = i18n::messages(self.lang);
         let section = self.el(parent, "section");
-        let _ = section.set_attribute("class", "board-files");
-        let _ = section.set_attribute("aria-labelledby", "board-files-title");
+        self.attr(&section, "class", "board-files");
+        self.attr(&section, "aria-labelledby", "board-files-title");
         let title = self.el(&section, "h3");
-        let _ = title.set_attribute("id", "board-files-title");
-        let _ = title.set_attribute("class", "board-files-title");
+        self.attr(&title, "id", "board-files-title");
+        self.attr(&title, "class", "board-files-title");
         self.text(&title, m.files);
         self.text(&title, " ");
         let count = self.el(&title, "span");
-        let _ = count.set_attribute("class", "board-files-count");
+        self.attr(&count, "class", "board-files-count");
         self.text(&count, &files.len().to_string());
         let list = self.el(&section, "ul");
         for f in files {
@@ -236,23 +247,23 @@ impl Writer {
             };
             let li = self.el(&list, "li");
             let a = self.el(&li, "a");
-            let _ = a.set_attribute("class", "board-file");
-            let _ = a.set_attribute("href", &url);
-            let _ = a.set_attribute("download", &f.name);
+            self.attr(&a, "class", "board-file");
+            self.attr(&a, "href", &url);
+            self.attr(&a, "download", &f.name);
             let name = self.el(&a, "span");
-            let _ = name.set_attribute("class", "board-file-name");
+            self.attr(&name, "class", "board-file-name");
             self.text(&name, &f.name);
             let meta = i18n::file_meta(f.kind.as_deref(), f.size);
             if !meta.is_empty() {
                 self.text(&a, " ");
                 let span = self.el(&a, "span");
-                let _ = span.set_attribute("class", "board-file-meta");
+                self.attr(&span, "class", "board-file-meta");
                 self.text(&span, &meta);
             }
             if let Some(n) = f.downloads {
                 self.text(&li, " ");
                 let span = self.el(&li, "span");
-                let _ = span.set_attribute("class", "board-file-count");
+                self.attr(&span, "class", "board-file-count");
                 self.text(&span, &i18n::download_count(self.lang, n));
             }
         }

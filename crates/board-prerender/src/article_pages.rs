@@ -1,0 +1,337 @@
+//! Each article's own page, `post/<번호>.html` beside the board page, for boards built with
+//! `board-build --post-pages`: the host page with the article pre-rendered into the board's
+//! element by the app's own components (as page 1 is), the board page as its base, and the head
+//! that shared links and crawlers read: title, canonical address, description, Open Graph and
+//! Twitter card data, JSON-LD `NewsArticle`. The app takes over as it does on page 1.
+//!
+//! The folder is replaced as a whole (written beside it, then swapped in), and only when it is
+//! missing or holds nothing but article pages: a `post/` folder of the host's own is refused.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use board_build::Error;
+use board_core::content::Block;
+use board_core::model::{body_path, post_page, INDEX_FILE, POST_PAGES};
+use board_core::{BoardIndex, BodyShard, PostBody, PostSummary, UrlState};
+use esg_board::Config;
+
+use crate::host_page::{self, ArticleHead, Host};
+use crate::render;
+
+/// Opens and closes the article's part of the head.
+pub const HEAD_BEGIN: &str = "<!--esg-board:article-->";
+pub const HEAD_END: &str = "<!--/esg-board:article-->";
+
+/// How long a description is, in characters (what search results and cards show).
+const DESCRIPTION_CHARS: usize = 150;
+
+/// What was written.
+#[derive(Debug)]
+pub struct Written {
+    pub folder: PathBuf,
+    pub pages: usize,
+    pub bytes: u64,
+}
+
+/// The host page and the board it shows, as every article page is made from them.
+pub struct Board<'a> {
+    /// The board page's file and its HTML (before page 1 went in).
+    pub page: &'a Path,
+    pub html: &'a str,
+    pub host: &'a Host,
+    pub index: &'a Arc<BoardIndex>,
+    pub config: &'a Config,
+    /// The dataset directory, and its address relative to the board page.
+    pub data: &'a Path,
+    pub data_base: &'a str,
+}
+
+/// Writes every post's page into `post/` beside the board page.
+pub fn write_all(b: &Board) -> Result<Written, Error> {
+    let dir = b.page.parent().unwrap_or(Path::new(""));
+    let folder = dir.join(POST_PAGES.trim_end_matches('/'));
+    check_folder(&folder)?;
+    let staging = dir.join(format!(".post.new-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    let written = (|| {
+        let mut bodies = Bodies::new(b.data);
+        let mut bytes = 0;
+        for p in &b.index.posts {
+            let body = if p.has_body {
+                Some(bodies.get(p.no)?)
+            } else {
+                None
+            };
+            let html = page_for(b, p, body)?;
+            let file = staging.join(format!("{}.html", p.no));
+            fs::write(&file, &html).map_err(|e| Error::io(&file, e))?;
+            bytes += html.len() as u64;
+        }
+        Ok(bytes)
+    })();
+    let bytes = match written.and_then(|bytes| swap(&staging, &folder).map(|()| bytes)) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    Ok(Written {
+        folder,
+        pages: b.index.posts.len(),
+        bytes,
+    })
+}
+
+/// Whether a file name is one of an article's pages (`3409.html`).
+fn is_article_page(name: &str) -> bool {
+    name.strip_suffix(".html")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// Refuses a `post/` that is not a folder of article pages.
+fn check_folder(folder: &Path) -> Result<(), Error> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(_) if !folder.is_dir() => {
+            return Err(Error::refused(
+                folder,
+                "is not a folder; the article pages go into a folder of that name",
+            ))
+        }
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(folder, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let file = entry
+            .file_type()
+            .map_err(|e| Error::io(folder, e))?
+            .is_file();
+        if !(file && is_article_page(&name)) {
+            return Err(Error::refused(
+                folder,
+                format!(
+                    "holds {name:?}, which is not an article page board-prerender wrote; it \
+                     only ever replaces a folder of article pages (move the folder away or \
+                     build without --post-pages)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Puts the new folder in the old one's place.
+fn swap(staging: &Path, folder: &Path) -> Result<(), Error> {
+    let old = folder.with_file_name(format!(".post.old-{}", std::process::id()));
+    let had = folder.exists();
+    if had {
+        fs::rename(folder, &old).map_err(|e| Error::io(folder, e))?;
+    }
+    if let Err(e) = fs::rename(staging, folder) {
+        if had {
+            let _ = fs::rename(&old, folder);
+        }
+        return Err(Error::io(folder, e));
+    }
+    if had {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+/// Body files read one at a time, in list order (ten posts share one).
+struct Bodies<'a> {
+    data: &'a Path,
+    file: Option<(String, BodyShard)>,
+}
+
+impl Bodies<'_> {
+    fn new(data: &Path) -> Bodies<'_> {
+        Bodies { data, file: None }
+    }
+
+    fn get(&mut self, no: u32) -> Result<PostBody, Error> {
+        let rel = body_path(no);
+        let path = self.data.join(&rel);
+        if self.file.as_ref().map(|(r, _)| r) != Some(&rel) {
+            let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let shard =
+                BodyShard::from_json(&text).map_err(|e| Error::refused(&path, e.to_string()))?;
+            self.file = Some((rel, shard));
+        }
+        let shard = &self.file.as_ref().expect("just read").1;
+        shard
+            .get(no)
+            .cloned()
+            .ok_or_else(|| Error::refused(&path, format!("has no body for post {no}")))
+    }
+}
+
+/// One article's page.
+fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String, Error> {
+    let state = UrlState::read_with_size("", b.config.page_size, &b.config.params).with_post(p.no);
+    let title = esg_board::views::board::document_title(b.index, &state, b.config.lang);
+    let head = head(b, p, body.as_ref());
+    let markup = render::article(b.index.clone(), b.config.clone(), p.no, body);
+    let data = [
+        INDEX_FILE.to_string(),
+        board_core::model::shard_path(0),
+        body_path(p.no),
+    ];
+    let html = host_page::insert(b.page, b.html, b.host, &markup, (b.data_base, &data))?;
+    let name = b
+        .page
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let base = format!("../{}", encode_path(&name));
+    host_page::article_page(
+        b.page,
+        &html,
+        &ArticleHead {
+            no: p.no,
+            base: &base,
+            title: &title,
+            head: &head,
+        },
+    )
+}
+
+/// A file name as a URL path segment.
+fn encode_path(name: &str) -> String {
+    let mut out = String::new();
+    for byte in name.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The text a search result or a card shows: the body's first words, else the title.
+fn description(p: &PostSummary, body: Option<&PostBody>) -> String {
+    let text = body.map(PostBody::search_text).unwrap_or_default();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = if words.is_empty() {
+        p.title.clone()
+    } else {
+        words.join(" ")
+    };
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(DESCRIPTION_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The first picture of the body with an absolute web address (cards need one).
+fn first_image(body: Option<&PostBody>) -> Option<String> {
+    body?.content().iter().find_map(|b| match b {
+        Block::Image(img) if img.src.starts_with("https://") || img.src.starts_with("http://") => {
+            Some(img.src.clone())
+        }
+        _ => None,
+    })
+}
+
+/// The head of an article's page: its canonical address (under `--site-url` when the board
+/// has one, else relative to the board page), description, Open Graph and Twitter card data,
+/// and JSON-LD `NewsArticle` — with `<` escaped in it, so no text closes its script element.
+fn head(b: &Board, p: &PostSummary, body: Option<&PostBody>) -> String {
+    let site = b.index.board.site_url.as_deref();
+    let folder = site.map(|s| &s[..s.rfind('/').map_or(s.len(), |i| i + 1)]);
+    let canonical = format!("{}{}", folder.unwrap_or(""), post_page(p.no));
+    let description = description(p, body);
+    let image = first_image(body);
+    let e = host_page::escape;
+    let mut h = String::from(HEAD_BEGIN);
+    let mut meta = |attr: &str, key: &str, value: &str| {
+        h.push_str(&format!("<meta {attr}=\"{key}\" content=\"{}\">", e(value)));
+    };
+    meta("name", "description", &description);
+    meta("property", "og:type", "article");
+    meta("property", "og:title", &p.title);
+    meta("property", "og:description", &description);
+    meta("property", "og:site_name", &b.index.board.name);
+    meta("property", "og:locale", "ko_KR");
+    if site.is_some() {
+        meta("property", "og:url", &canonical);
+    }
+    if let Some(img) = &image {
+        meta("property", "og:image", img);
+    }
+    meta("property", "article:published_time", &p.date.to_string());
+    if let Some(c) = &p.category {
+        meta("property", "article:section", c);
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    meta("name", "twitter:card", card);
+    meta("name", "twitter:title", &p.title);
+    meta("name", "twitter:description", &description);
+    h.push_str(&format!(
+        "<link rel=\"canonical\" href=\"{}\">",
+        e(&canonical)
+    ));
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": p.title,
+        "datePublished": p.date.to_string(),
+        "description": description,
+        "mainEntityOfPage": canonical,
+        "publisher": { "@type": "Organization", "name": b.index.board.name },
+    });
+    if let Some(a) = &p.author {
+        ld["author"] = serde_json::json!({ "@type": "Person", "name": a });
+    }
+    if let Some(img) = &image {
+        ld["image"] = serde_json::json!([img]);
+    }
+    if let Some(c) = &p.category {
+        ld["articleSection"] = serde_json::json!(c);
+    }
+    let ld = ld
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    h.push_str(&format!(
+        "<script type=\"application/ld+json\">{ld}</script>"
+    ));
+    h.push_str(HEAD_END);
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_page_names_are_recognised() {
+        assert!(is_article_page("3409.html"));
+        assert!(!is_article_page(".html"));
+        assert!(!is_article_page("index.html"));
+        assert!(!is_article_page("3409.htm"));
+    }
+
+    #[test]
+    fn file_names_become_path_segments() {
+        assert_eq!(encode_path("index.html"), "index.html");
+        assert_eq!(
+            encode_path("게시판 1.html"),
+            "%EA%B2%8C%EC%8B%9C%ED%8C%90%201.html"
+        );
+    }
+}
