@@ -1,6 +1,7 @@
 //! `cargo xtask bench-build`: how long `board-build` takes and how much memory it needs, on
 //! synthetic boards of 100k and 1M posts, on a 100k-row CSV export and on a 100k-post gnuboard5
-//! export in CP949, and how long an HTML body takes to become blocks (`examples/convert_html.rs`).
+//! export in CP949, how long the article pages of a 100k-post board take to write, and how long
+//! an HTML body takes to become blocks (`examples/convert_html.rs`).
 //! Numbers, not pass/fail.
 
 use std::fmt::Write as _;
@@ -112,6 +113,18 @@ fn export_gnuboard_cp949(dataset: &Path, csv: &Path) -> Result<(), String> {
     std::fs::write(csv, bytes).map_err(|e| format!("{}: {e}", csv.display()))
 }
 
+/// How many files a folder holds, and their bytes.
+fn folder_size(dir: &Path) -> Result<(usize, u64), String> {
+    let mut n = (0, 0);
+    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let meta = e
+            .and_then(|e| e.metadata())
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        n = (n.0 + 1, n.1 + meta.len());
+    }
+    Ok(n)
+}
+
 fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
@@ -180,6 +193,44 @@ pub fn bench_build() -> Result<(), String> {
         &dir("synth-1000000"),
     ]))?;
     rows.push(("synth 1M posts over an existing 1M dataset".into(), s, mb));
+
+    // One static page per article (`--post-pages`), from the built board page when there is one.
+    step("article pages for 100k posts: synth --post-pages, then board-prerender");
+    run(sh::cargo()
+        .args(["build", "--quiet", "--release", "-p", "board-prerender"])
+        .current_dir(&root))?;
+    let site = work.join("site-100k");
+    let (s, mb) = measure(Command::new(&bin).args([
+        "synth",
+        "--posts",
+        "100000",
+        "--post-pages",
+        "--out",
+        &site.join("data").display().to_string(),
+    ]))?;
+    rows.push(("synth 100k posts with --post-pages".into(), s, mb));
+    let page = site.join("index.html");
+    match std::fs::read(root.join("dist/index.html")) {
+        Ok(built) => std::fs::write(&page, built),
+        Err(_) => std::fs::write(
+            &page,
+            "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>ESG 정책뉴스</title>\
+             <script type=\"module\" src=\"boot.js\"></script></head><body>\
+             <div id=\"esg-board\" data-src=\"data/\"></div></body></html>",
+        ),
+    }
+    .map_err(|e| format!("{}: {e}", page.display()))?;
+    let (s, mb) = measure(Command::new(root.join("target/release/board-prerender")).arg(&page))?;
+    let (files, bytes) = folder_size(&site.join("post"))?;
+    rows.push((
+        format!(
+            "board-prerender: page 1 and {files} article pages, {:.0} MB ({:.1} kB a page)",
+            bytes as f64 / 1e6,
+            bytes as f64 / files.max(1) as f64 / 1e3
+        ),
+        s,
+        mb,
+    ));
 
     step("HTML bodies into blocks");
     let convert = sh::cargo()

@@ -279,7 +279,9 @@ fn check_schema(text: &str) -> Result<(), DatasetError> {
 }
 
 impl Manifest {
-    /// Decodes `board.json`, checking its schema version.
+    /// Decodes `board.json`, checking its schema version. Inline, as [`BodyShard::from_json`]:
+    /// decoded once per page, so compiled into the app for size.
+    #[inline]
     pub fn from_json(text: &str) -> Result<Manifest, DatasetError> {
         check_schema(text)?;
         serde_json::from_str(text).map_err(|e| DatasetError::Malformed(e.to_string()))
@@ -443,6 +445,12 @@ impl PostBody {
 
 impl BodyShard {
     /// Decodes a body file, checking its schema version.
+    ///
+    /// Inline, so that the decoder is compiled into the app with the app's size-first
+    /// optimisation rather than with this crate's speed-first one: one body is decoded per
+    /// article opened, where speed never shows, and the block decoder is the largest part of
+    /// the rich content's wasm.
+    #[inline]
     pub fn from_json(text: &str) -> Result<BodyShard, DatasetError> {
         check_schema(text)?;
         let mut shard: BodyShard =
