@@ -135,14 +135,21 @@ test('100k posts: the first screen needs only board.json and the first list file
   assert.ok(bytes < 200_000, `${bytes} bytes of data before the first rows`);
   assert.match(await page.locator('.board-count').innerText(), /총 100,000건 · 1\/5,?000 페이지/);
   assert.equal(await page.locator('tbody tr').count(), 20);
-  // Page 2 is in the first file too; a search needs everything, and says it is loading.
+  // Page 2 is in the first file too.
   await page.locator('nav[aria-label="페이지 이동"]').getByRole('link', { name: '2 페이지', exact: true }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
   assert.equal(await page.locator('tbody tr').count(), 20);
+  // A search is answered from the title index while the other list files are still held…
   await page.getByRole('searchbox', { name: '검색어' }).fill('탄소중립');
+  await page.locator('tbody mark').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.esg-board[data-board-list="partial"]').count(), 1);
+  assert.doesNotMatch(await page.locator('.board-count').innerText(), /총 100,000건/);
+  assert.ok(!fetched.some((rel) => /^list\/[1-9]/.test(rel)), 'no held list file was needed');
+  // …and sorting it by 조회수 needs the whole list, which says it is loading until it is in.
+  await page.locator('select[name=sort]').selectOption('views');
   await page.locator('.board-count', { hasText: '전체 목록을 불러오는 중입니다' }).waitFor();
   release();
-  await page.locator('.board-count', { hasText: /총 [\d,]+건/ }).waitFor({ timeout: 30_000 });
+  await page.locator('.esg-board[data-board-list="whole"] .board-count', { hasText: /총 [\d,]+건/ }).waitFor({ timeout: 30_000 });
   assert.ok(await page.locator('tbody mark').count() > 0);
   await page.assertClean();
 });
