@@ -33,6 +33,10 @@ pub struct Config {
     /// shown when the URL names no other state. Such a page has the board page as its base
     /// (`<base href>`), so the board's relative links and files resolve there.
     pub post: Option<u32>,
+    /// Whether every article has a page of its own beside this page, `post/<번호>.html`
+    /// (`data-post-pages`, which `board-prerender` sets on the page it wrote them for): 링크 복사
+    /// then copies those.
+    pub post_pages: bool,
 }
 
 impl Default for Config {
@@ -47,6 +51,7 @@ impl Default for Config {
             page_title: false,
             shortcut: true,
             post: None,
+            post_pages: false,
         }
     }
 }
@@ -101,6 +106,7 @@ impl Config {
             Some("false" | "0" | "no" | "off")
         );
         config.post = attr("data-post").and_then(|n| n.parse().ok());
+        config.post_pages = attr("data-post-pages").is_some();
         config.lang = attr("data-lang")
             .and_then(|l| board_core::Lang::from_key(&l))
             .unwrap_or_default();

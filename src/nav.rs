@@ -28,6 +28,8 @@ pub struct Nav {
     live: bool,
     /// The article this page is, on an article's own page (`Config::post`).
     own_post: Option<u32>,
+    /// Whether articles have pages of their own beside this page (`Config::post_pages`).
+    post_pages: bool,
 }
 
 fn location() -> web_sys::Location {
@@ -82,6 +84,7 @@ impl Nav {
             params: StoredValue::new(config.params.clone()),
             live: false,
             own_post: config.post,
+            post_pages: config.post_pages,
         }
     }
 
@@ -96,13 +99,16 @@ impl Nav {
     }
 
     /// Reads the state from the page's own URL; on an article's own page with no state in
-    /// its URL, that article.
+    /// its URL but the language, that article.
     pub fn read_url(&self) -> UrlState {
         self.params.with_value(|params| {
             let read = |search: &str| UrlState::read_with_size(search, self.page_size, params);
             let state = read(&location().search().unwrap_or_default());
+            // The article in another language (`?lang=en`) is still the article.
+            let mut list_of_its_own = state.clone();
+            list_of_its_own.list.lang = None;
             match self.own_post {
-                Some(no) if state == read("") => state.with_post(no),
+                Some(no) if list_of_its_own == read("") => state.with_post(no),
                 _ => state,
             }
         })
@@ -130,12 +136,14 @@ impl Nav {
         self.link_base.with_value(Option::is_some)
     }
 
-    /// The absolute address to share for a state (링크 복사): an article's own page when the
-    /// board has them (`post_pages`), else the state's link.
-    pub fn share_url(&self, state: &UrlState, post_pages: bool) -> String {
+    /// The absolute address to share for a state (링크 복사): an article's own page when this
+    /// page has them beside it, else the state's link.
+    pub fn share_url(&self, state: &UrlState) -> String {
         let here = location().href().unwrap_or_default();
         let href = match state.post {
-            Some(board_core::PostRef::No(no)) if post_pages => board_core::model::post_page(no),
+            Some(board_core::PostRef::No(no)) if self.post_pages => {
+                board_core::model::post_page(no)
+            }
             _ => self.href(state),
         };
         // Relative to the page's base: on an article's own page, the board page.

@@ -128,7 +128,6 @@ pub fn ArticleView(
 
     let unknown = || m.unknown.to_string();
     let url = nav.page_url();
-    let post_pages = index.board.post_pages;
     view! {
         <article class="board-article" aria-labelledby="board-article-title" data-url=url>
             <h2 id="board-article-title" class="board-article-title" tabindex="-1" node_ref=heading>
@@ -154,7 +153,7 @@ pub fn ArticleView(
                 }
                     .into_any()
             }}
-            <div class="board-article-tools"><CopyLink post_pages/></div>
+            <div class="board-article-tools"><CopyLink/></div>
         </article>
         <nav class="board-neighbours" aria-label=m.neighbours>
             <ul>{prev}{next}</ul>

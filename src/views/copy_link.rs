@@ -16,15 +16,14 @@ async fn copy(text: &str) -> bool {
         .is_ok()
 }
 
-/// `post_pages`: the board's articles have pages of their own, and those are what is copied.
 #[component]
-pub fn CopyLink(post_pages: bool) -> impl IntoView {
+pub fn CopyLink() -> impl IntoView {
     let nav = use_nav();
     let m = i18n::messages(nav.lang_untracked());
     // None: not tried yet; Some(ok): the last attempt's outcome, shown for a while.
     let outcome = RwSignal::new(None::<bool>);
     let on_click = move |_| {
-        let url = nav.share_url(&nav.state.get_untracked(), post_pages);
+        let url = nav.share_url(&nav.state.get_untracked());
         spawn_local(async move {
             let copied = copy(&url).await;
             // The article may be gone by now (the reader moved on): then there is nothing to say.

@@ -101,3 +101,11 @@ test('링크 복사 copies the article page, on the board page and on the articl
   }
   await context.close();
 });
+
+test('an article page in English (`?lang=en`) is the same article, its interface in English', async () => {
+  const page = await openPage(browser, `${ARTICLE}?lang=en`);
+  assert.match(await page.locator('article h2').innerText(), /한국고용정보원/);
+  assert.equal(await page.getByRole('link', { name: 'List', exact: true }).count(), 1);
+  await page.assertClean();
+  await page.context().close();
+});

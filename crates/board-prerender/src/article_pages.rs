@@ -50,28 +50,29 @@ pub struct Board<'a> {
 
 /// Writes every post's page into `post/` beside the board page.
 pub fn write_all(b: &Board) -> Result<Written, Error> {
-    let dir = b.page.parent().unwrap_or(Path::new(""));
-    let folder = dir.join(POST_PAGES.trim_end_matches('/'));
+    let folder = folder_of(b.page);
     check_folder(&folder)?;
-    let staging = dir.join(format!(".post.new-{}", std::process::id()));
+    let staging = folder.with_file_name(format!(".post.new-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    let written = (|| {
-        let mut bodies = Bodies::new(b.data);
-        let mut bytes = 0;
-        for p in &b.index.posts {
-            let body = if p.has_body {
-                Some(bodies.get(p.no)?)
-            } else {
-                None
-            };
-            let html = page_for(b, p, body)?;
-            let file = staging.join(format!("{}.html", p.no));
-            fs::write(&file, &html).map_err(|e| Error::io(&file, e))?;
-            bytes += html.len() as u64;
-        }
-        Ok(bytes)
-    })();
+    let mark = staging.join(MARK_FILE);
+    fs::write(
+        &mark,
+        "Article pages written by board-prerender: this folder is replaced whole on each run.\n",
+    )
+    .map_err(|e| Error::io(&mark, e))?;
+    // The posts in as many runs of the list as there are cores, each written by a thread of
+    // its own (rendering is the work: about 0.7 ms a page).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = b.index.posts.len().div_ceil(threads).max(1);
+    let written = std::thread::scope(|scope| {
+        let workers: Vec<_> = (b.index.posts.chunks(run))
+            .map(|posts| scope.spawn(|| write_pages(b, posts, &staging)))
+            .collect();
+        workers.into_iter().try_fold(0, |bytes, w| {
+            Ok::<u64, Error>(bytes + w.join().expect("a page writer does not panic")?)
+        })
+    });
     let bytes = match written.and_then(|bytes| swap(&staging, &folder).map(|()| bytes)) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -86,17 +87,40 @@ pub fn write_all(b: &Board) -> Result<Written, Error> {
     })
 }
 
+/// Writes the pages of `posts` into `folder`; returns their bytes.
+fn write_pages(b: &Board, posts: &[PostSummary], folder: &Path) -> Result<u64, Error> {
+    let mut bodies = Bodies::new(b.data);
+    let mut bytes = 0;
+    for p in posts {
+        let body = if p.has_body {
+            Some(bodies.get(p.no)?)
+        } else {
+            None
+        };
+        let html = page_for(b, p, body)?;
+        let file = folder.join(format!("{}.html", p.no));
+        fs::write(&file, &html).map_err(|e| Error::io(&file, e))?;
+        bytes += html.len() as u64;
+    }
+    Ok(bytes)
+}
+
 /// Whether a file name is one of an article's pages (`3409.html`).
 fn is_article_page(name: &str) -> bool {
     name.strip_suffix(".html")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
 }
 
-/// Refuses a `post/` that is not a folder of article pages.
-fn check_folder(folder: &Path) -> Result<(), Error> {
+/// The file that marks a folder of article pages as board-prerender's own: a folder without it
+/// is never replaced or removed, whatever it holds.
+pub const MARK_FILE: &str = ".board-prerender";
+
+/// Refuses a `post/` that is not a folder of article pages board-prerender wrote (empty or
+/// missing is fine). Returns whether there is one.
+fn check_folder(folder: &Path) -> Result<bool, Error> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(_) if !folder.is_dir() => {
             return Err(Error::refused(
                 folder,
@@ -105,25 +129,53 @@ fn check_folder(folder: &Path) -> Result<(), Error> {
         }
         Err(e) => return Err(Error::io(folder, e)),
     };
+    let refuse = |why: String| {
+        Err(Error::refused(
+            folder,
+            format!(
+                "{why}: board-prerender only ever replaces a folder of article pages it wrote \
+                 (move the folder away, or build without --post-pages)"
+            ),
+        ))
+    };
+    let (mut marked, mut any) = (false, false);
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(folder, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let file = entry
-            .file_type()
+        let file = (entry.file_type())
             .map_err(|e| Error::io(folder, e))?
             .is_file();
-        if !(file && is_article_page(&name)) {
-            return Err(Error::refused(
-                folder,
-                format!(
-                    "holds {name:?}, which is not an article page board-prerender wrote; it \
-                     only ever replaces a folder of article pages (move the folder away or \
-                     build without --post-pages)"
-                ),
-            ));
+        any = true;
+        match name.as_str() {
+            MARK_FILE if file => marked = true,
+            n if file && is_article_page(n) => {}
+            _ => return refuse(format!("holds {name:?}, which is not an article page")),
         }
     }
-    Ok(())
+    if any && !marked {
+        return refuse(format!(
+            "has no {MARK_FILE} file, so these pages are not its own"
+        ));
+    }
+    Ok(any)
+}
+
+/// Removes the article pages board-prerender wrote beside `page` (a board that no longer asks
+/// for them); a folder it did not write is left alone. Returns whether there were any.
+pub fn remove_stale(page: &Path) -> Result<bool, Error> {
+    let folder = folder_of(page);
+    match check_folder(&folder) {
+        Ok(true) => fs::remove_dir_all(&folder)
+            .map(|()| true)
+            .map_err(|e| Error::io(&folder, e)),
+        _ => Ok(false),
+    }
+}
+
+/// `post/` beside the page.
+fn folder_of(page: &Path) -> PathBuf {
+    let dir = page.parent().unwrap_or(Path::new(""));
+    dir.join(POST_PAGES.trim_end_matches('/'))
 }
 
 /// Puts the new folder in the old one's place.
@@ -185,6 +237,7 @@ fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String
         body_path(p.no),
     ];
     let html = host_page::insert(b.page, b.html, b.host, &markup, (b.data_base, &data))?;
+    let html = host_page::mark_post_pages(&html, true);
     let name = b
         .page
         .file_name()

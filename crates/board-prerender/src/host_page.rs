@@ -319,6 +319,53 @@ pub fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Says on the board element that the articles have pages of their own beside the page
+/// (`data-post-pages`, so that 링크 복사 copies those), or that they have none: the attribute
+/// set, replaced or removed, the rest of the start tag as it was.
+pub fn mark_post_pages(html: &str, post_pages: bool) -> String {
+    const NAME: &str = "data-post-pages";
+    let tags = start_tags(html);
+    let board = tags
+        .iter()
+        .find(|t| t.attr("id") == Some(HOST_ID))
+        .expect("`host` found it");
+    let tag = &html[board.start..board.end];
+    let lower = tag.to_ascii_lowercase();
+    // The attribute as written: ` data-post-pages`, then `="…"`, `='…'` or a bare value.
+    let old = lower.find(&format!(" {NAME}")).map(|at| {
+        let rest = &tag[at + 1 + NAME.len()..];
+        let value = match rest.strip_prefix('=') {
+            Some(v) if v.starts_with(['"', '\'']) => v[1..]
+                .find(v.as_bytes()[0] as char)
+                .map_or(v.len(), |e| e + 2),
+            Some(v) => v
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(v.len(), |e| e),
+            None => 0,
+        };
+        let eq = usize::from(rest.starts_with('='));
+        board.start + at..board.start + at + 1 + NAME.len() + eq + value
+    });
+    let new = if post_pages {
+        format!(" {NAME}=\"{}\"", board_core::model::POST_PAGES)
+    } else {
+        String::new()
+    };
+    let at = match old {
+        Some(r) => r,
+        None if !post_pages => return html.to_string(),
+        None => {
+            let close = if tag.ends_with("/>") {
+                board.end - 2
+            } else {
+                board.end - 1
+            };
+            close..close
+        }
+    };
+    format!("{}{new}{}", &html[..at.start], &html[at.end..])
+}
+
 /// What an article's own page changes in its host page, besides the board element's content.
 pub struct ArticleHead<'a> {
     /// The article's number, for the board element's `data-post`.
@@ -428,6 +475,29 @@ mod tests {
 <script type="module" src="esg/boot.js?v=2"></script></head><body>
 <div class=x data-page-size=10 id="esg-board" data-title='false' data-base-url="a.html?x=1&amp;y=2">
 <noscript>JS</noscript></div></body></html>"#;
+
+    #[test]
+    fn post_pages_are_marked_and_unmarked_on_the_board_element() {
+        let marked = mark_post_pages(PAGE, true);
+        assert!(
+            marked.contains("data-base-url=\"a.html?x=1&amp;y=2\" data-post-pages=\"post/\">"),
+            "{marked}"
+        );
+        assert_eq!(mark_post_pages(&marked, true), marked, "once");
+        assert_eq!(mark_post_pages(&marked, false), PAGE);
+        assert_eq!(mark_post_pages(PAGE, false), PAGE);
+        for written in [
+            "data-post-pages",
+            "data-post-pages=post/",
+            "data-post-pages='x y'",
+        ] {
+            let page = PAGE.replace(
+                "data-title='false'",
+                &format!("{written} data-title='false'"),
+            );
+            assert_eq!(mark_post_pages(&page, false), PAGE, "{written}");
+        }
+    }
 
     #[test]
     fn finds_the_board_element_and_the_gate() {

@@ -69,10 +69,12 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error>
             data_base: &data_base,
         })?)
     } else {
+        article_pages::remove_stale(page)?;
         None
     };
     let markup = render::first_page(index, config);
     let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data))?;
+    let out = host_page::mark_post_pages(&out, articles.is_some());
     replace_file(page, out.as_bytes())?;
     Ok(Prerendered {
         data: dir,

@@ -214,8 +214,17 @@ fn article_pages_are_written_beside_the_board_page_with_their_head() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("article pages"), "{}", stderr(&out));
     let index = board_build::check::read_list(&data).unwrap();
-    let pages: Vec<_> = fs::read_dir(site.join("post")).unwrap().collect();
-    assert_eq!(pages.len(), index.posts.len());
+    let pages = fs::read_dir(site.join("post")).unwrap();
+    let html_files = pages
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".html")
+        })
+        .count();
+    assert_eq!(html_files, index.posts.len());
 
     let (no, title) = post_with_body(&data);
     let html = fs::read_to_string(site.join(format!("post/{no}.html"))).unwrap();
@@ -258,7 +267,7 @@ fn article_pages_are_written_beside_the_board_page_with_their_head() {
     // The page 1 of the board page itself is still page 1.
     let board_page = fs::read_to_string(&page).unwrap();
     assert!(board_page
-        .contains("<div id=\"esg-board\" data-page-title=\"true\"><!--esg-board:prerender-->"));
+        .contains("<div id=\"esg-board\" data-page-title=\"true\" data-post-pages=\"post/\"><!--esg-board:prerender-->"));
     assert!(board_page.contains("<tbody"));
     // The sitemap points at the article pages.
     let sitemap = fs::read_to_string(data.join("sitemap.xml")).unwrap();
@@ -282,6 +291,33 @@ fn article_pages_are_written_beside_the_board_page_with_their_head() {
         board_page,
         "nothing changed"
     );
+
+    // Pages of the host's own that look like ours (no mark file) are not replaced either.
+    fs::remove_dir_all(site.join("post")).unwrap();
+    fs::create_dir(site.join("post")).unwrap();
+    fs::write(site.join("post/1.html"), "the host's own page").unwrap();
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(".board-prerender"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(site.join("post/1.html")).unwrap(),
+        "the host's own page"
+    );
+    fs::remove_dir_all(site.join("post")).unwrap();
+    assert!(run(&[page.to_str().unwrap()]).status.success());
+
+    // Built again without article pages: ours are removed and the page no longer points at them.
+    board_build::output::write_atomic(&data, &built.dataset, &Default::default()).unwrap();
+    let out = run(&[page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!site.join("post").exists());
+    assert!(!fs::read_to_string(&page)
+        .unwrap()
+        .contains("data-post-pages"));
 }
 
 #[test]
