@@ -573,11 +573,20 @@ mod tests {
         /// Any page, however broken (cut tags, stray quotes, Korean text next to markup), gets
         /// an answer, never a panic; and when the board is found, a page with it inside.
         #[test]
-        fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|</head>|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
+        fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|<head>|</head>|<title>|</title>|<base>|data-post-pages|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
             let path = Path::new("p.html");
             if let Ok(h) = host(path, &page) {
                 if let Ok(out) = insert(path, &page, &h, "<p>x</p>", ("data/", &[])) {
                     proptest::prop_assert!(out.contains("<p>x</p>"));
+                    // The article page's edits never panic and never lose the article.
+                    let marked = mark_post_pages(&out, true);
+                    proptest::prop_assert_eq!(mark_post_pages(&marked, true), marked.clone());
+                    let head = ArticleHead { no: 7, base: "../p.html", title: "제목", head: "<meta>" };
+                    if let Ok(article) = article_page(path, &marked, &head) {
+                        proptest::prop_assert!(article.contains("<p>x</p>"));
+                        proptest::prop_assert!(article.contains("<base href=\"../p.html\">"));
+                        proptest::prop_assert!(article.contains("data-post=\"7\""));
+                    }
                 }
             }
         }
