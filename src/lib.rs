@@ -86,14 +86,20 @@ pub fn mount() {
 const BODY_FRAMES: u32 = 600;
 
 /// Swaps the app in once it shows what the pre-rendered page shows: an article's own page has
-/// its body in the HTML, which must not turn into "loading" while the app fetches it. After
-/// `frames` frames the swap goes ahead all the same.
+/// its body (and the list page beneath it) in the HTML, which must not turn into "loading" or
+/// go missing while the app fetches and renders them. After `frames` frames the swap goes
+/// ahead all the same.
 fn settled(frames: u32) {
-    let loading = document()
-        .query_selector(&format!("[{SLOT}] .board-article .board-status"))
-        .ok()
-        .flatten()
-        .is_some();
+    let has = |part: &str, what: &str| {
+        let selector = format!("[{part}] {what}");
+        document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    let loading = has(SLOT, ".board-article .board-status")
+        || (has(MARK, ".board-beneath") && !has(SLOT, ".board-beneath"));
     if loading && frames > 0 {
         request_animation_frame(move || settled(frames - 1));
     } else {

@@ -131,9 +131,11 @@ impl Nav {
             })
     }
 
-    /// Whether links lead to another page (`data-base-url`) rather than change this one.
+    /// Whether links lead to another page rather than change this one: under the host's
+    /// `data-base-url`, and on an article's own page (its links lead to the board page, whose
+    /// path is not this page's: this page's path is never changed).
     pub fn links_elsewhere(&self) -> bool {
-        self.link_base.with_value(Option::is_some)
+        self.own_post.is_some() || self.link_base.with_value(Option::is_some)
     }
 
     /// The absolute address to share for a state (링크 복사): an article's own page when this
@@ -151,6 +153,11 @@ impl Nav {
         web_sys::Url::new_with_base(&href, &base)
             .map(|u| u.href())
             .unwrap_or(here)
+    }
+
+    /// Whether this follows a page in a browser (not rendering ahead of time).
+    pub fn is_live(&self) -> bool {
+        self.live
     }
 
     /// The page's own address, for print; none ahead of time.

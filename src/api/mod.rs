@@ -258,6 +258,14 @@ impl std::ops::Deref for Body {
     }
 }
 
+/// Post `no`'s body, when the file holding it is already here (an article opened again, or
+/// after its snippet): shown at once, without waiting a turn for a fetch that has nothing to do.
+pub fn body_ready(base: &str, no: u32) -> Option<Body> {
+    let file = ready(&BODIES, &format!("{base}{}", body_path(no)))?;
+    let at = file.position(no)?;
+    Some(Body::InFile { file, at })
+}
+
 /// Loads one post's body: the small file holding it, once per page life.
 pub async fn fetch_body(base: &str, no: u32) -> Result<Body, LoadError> {
     let url = format!("{base}{}", body_path(no));

@@ -104,8 +104,19 @@ pub fn ArticleView(
     let next = neighbour(m.next_post, "board-next", |p| p.next.clone());
     let back = move || placement.with(|p| p.here.list_page(p.here.list.page));
     let board_name = index.board.name.clone();
-    // The page of the list this post is on, shown beneath it with the post marked.
+    // The page of the list this post is on, shown beneath it with the post marked: in the
+    // browser a frame after the article, so that what the reader clicked for is on screen
+    // first; ahead of time, at once.
+    let shown_beneath = RwSignal::new(!nav.is_live());
+    if nav.is_live() {
+        request_animation_frame(move || {
+            shown_beneath.try_set(true);
+        });
+    }
     let beneath = move || {
+        if !shown_beneath.get() {
+            return None;
+        }
         placement.with(|p| p.beneath.clone()).map(|(page, posts)| {
             let caption = i18n::page_caption(lang, &board_name, page);
             view! {
@@ -177,6 +188,9 @@ fn Body(no: u32) -> impl IntoView {
     let lang = use_nav().lang_untracked();
     let m = i18n::messages(lang);
     let base = expect_context::<Config>().data_base;
+    if let Some(body) = api::body_ready(&base, no) {
+        return view! { <Paragraphs body/> }.into_any();
+    }
     let body = LocalResource::new(move || {
         let base = base.clone();
         async move { api::fetch_body(&base, no).await }

@@ -32,7 +32,7 @@ pub fn StateLink(
 ) -> impl IntoView {
     let nav = use_nav();
     let target = nav.href(&to);
-    // With a `data-base-url` the links lead to another page: let the browser follow them.
+    // Links that lead to another page (`Nav::links_elsewhere`): the browser follows them.
     let in_place = !nav.links_elsewhere();
     let on_click = move |ev: MouseEvent| {
         if in_place && plain_click(&ev) {
