@@ -77,7 +77,7 @@ test('from an article page, 목록 and 다음글 go to the board page; Back retu
   assert.ok(page.url().startsWith(`${BOARD_URL}index.html`), page.url());
   assert.equal(await page.locator('article').count(), 0);
   await page.goBack();
-  await page.locator('article h2').waitFor();
+  await mounted(page);
   assert.equal(page.url(), BOARD_URL + ARTICLE);
   assert.match(await page.locator('article h2').innerText(), /한국고용정보원/);
   const next = page.locator('.board-next a');
