@@ -213,6 +213,28 @@ pub fn host(path: &Path, html: &str) -> Result<Host, Error> {
     })
 }
 
+/// The board element's start tag, in a page `host` has read.
+fn board_tag(tags: &[Tag]) -> &Tag {
+    tags.iter()
+        .find(|t| t.attr("id") == Some(HOST_ID))
+        .expect("`host` found it")
+}
+
+/// Where the head ends: the gate script and an article's head go there.
+fn head_end(path: &Path, html: &str, board: &Tag) -> Result<usize, Error> {
+    html.to_ascii_lowercase()
+        .find("</head")
+        .filter(|&e| e < board.start)
+        .ok_or_else(|| {
+            Error::at(
+                path,
+                line_of(html, board.start),
+                "no </head> before the board's element: the gate script (and an article \
+                 page's head) goes at the end of the head",
+            )
+        })
+}
+
 /// Where a marked part goes: replacing the one an earlier run left between `begin` and `end`
 /// (searched within `within`), or at `at`.
 fn region(
@@ -265,10 +287,7 @@ pub fn insert(
     (data_base, data): (&str, &[String]),
 ) -> Result<String, Error> {
     let tags = start_tags(html);
-    let board = tags
-        .iter()
-        .find(|t| t.attr("id") == Some(HOST_ID))
-        .expect("`host` found it");
+    let board = board_tag(&tags);
     let src = host.gate_src.replace('&', "&amp;").replace('"', "&quot;");
     // In the head, async and render-blocking: the parser goes on to the rows at once (the first
     // rows are not held up by a request), while the browser paints nothing before the script
@@ -290,18 +309,7 @@ pub fn insert(
         "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{preload} async blocking=\"render\"></script>{GATE_END}"
     );
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
-    let head_end = html
-        .to_ascii_lowercase()
-        .find("</head")
-        .filter(|&e| e < board.start)
-        .ok_or_else(|| {
-            Error::at(
-                path,
-                line_of(html, board.start),
-                "no </head> before the board's element: the gate script goes at the end of the \
-                 head",
-            )
-        })?;
+    let head_end = head_end(path, html, board)?;
     let before = region(path, html, 0..head_end, head_end, (GATE_BEGIN, GATE_END))?;
     Ok(format!(
         "{}{gate}{}{BEGIN}{markup}{END}{}",
@@ -325,10 +333,7 @@ pub fn escape(s: &str) -> String {
 pub fn mark_post_pages(html: &str, post_pages: bool) -> String {
     const NAME: &str = "data-post-pages";
     let tags = start_tags(html);
-    let board = tags
-        .iter()
-        .find(|t| t.attr("id") == Some(HOST_ID))
-        .expect("`host` found it");
+    let board = board_tag(&tags);
     let tag = &html[board.start..board.end];
     let lower = tag.to_ascii_lowercase();
     // The attribute as written: ` data-post-pages`, then `="…"`, `='…'` or a bare value.
@@ -385,10 +390,7 @@ pub struct ArticleHead<'a> {
 pub fn article_page(path: &Path, html: &str, a: &ArticleHead) -> Result<String, Error> {
     let tags = start_tags(html);
     let find = |name: &str| tags.iter().find(|t| t.name == name);
-    let board = tags
-        .iter()
-        .find(|t| t.attr("id") == Some(HOST_ID))
-        .expect("`host` found it");
+    let board = board_tag(&tags);
     let refuse = |at: usize, why: &str| Err(Error::at(path, line_of(html, at), why));
     if board.attr("data-post").is_some() {
         return refuse(board.start, "the board's element already has data-post: article pages are made from the board page, not from an article page");
@@ -414,16 +416,7 @@ pub fn article_page(path: &Path, html: &str, a: &ArticleHead) -> Result<String, 
         .or_else(doctype)
         .unwrap_or(0);
     let lower = html.to_ascii_lowercase();
-    let head_end = lower
-        .find("</head")
-        .filter(|&e| e < board.start)
-        .ok_or_else(|| {
-            Error::at(
-                path,
-                line_of(html, board.start),
-                "no </head> before the board's element",
-            )
-        })?;
+    let head_end = head_end(path, html, board)?;
     // (range, replacement), none overlapping.
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     edits.push((
