@@ -113,12 +113,16 @@ fn export_gnuboard_cp949(dataset: &Path, csv: &Path) -> Result<(), String> {
     std::fs::write(csv, bytes).map_err(|e| format!("{}: {e}", csv.display()))
 }
 
-/// How many files a folder holds, and their bytes.
+/// How many pages (`.html` files) a folder holds, and their bytes.
 fn folder_size(dir: &Path) -> Result<(usize, u64), String> {
     let mut n = (0, 0);
     for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
+        if !e.file_name().to_string_lossy().ends_with(".html") {
+            continue;
+        }
         let meta = e
-            .and_then(|e| e.metadata())
+            .metadata()
             .map_err(|e| format!("{}: {e}", dir.display()))?;
         n = (n.0 + 1, n.1 + meta.len());
     }
