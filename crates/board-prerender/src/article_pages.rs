@@ -17,7 +17,7 @@ use board_core::model::{body_path, post_page, INDEX_FILE, POST_PAGES};
 use board_core::{BoardIndex, BodyShard, PostBody, PostSummary, UrlState};
 use esg_board::Config;
 
-use crate::host_page::{self, ArticleHead, Host};
+use crate::host_page::{self, Host};
 use crate::render;
 
 /// Opens and closes the article's part of the head.
@@ -243,7 +243,7 @@ fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let base = format!("../{}", encode_path(&name));
-    host_page::article_page(
+    article_page(
         b.page,
         &html,
         &ArticleHead {
@@ -365,6 +365,93 @@ fn head(b: &Board, p: &PostSummary, body: Option<&PostBody>) -> String {
     ));
     h.push_str(HEAD_END);
     h
+}
+
+/// What an article's own page changes in its host page, besides the board element's content.
+pub(crate) struct ArticleHead<'a> {
+    /// The article's number, for the board element's `data-post`.
+    pub no: u32,
+    /// The board page, relative to the article's page (`../index.html`): the page's base.
+    pub base: &'a str,
+    /// The document title.
+    pub title: &'a str,
+    /// What goes at the end of the head (canonical address, description, card data).
+    pub head: &'a str,
+}
+
+/// The page `html` (the host page with the article already inside the board element) as the
+/// article's own page: the board page as its base (first in the head, so every relative address
+/// of the page resolves there), the article's title instead of the page's, the page's own
+/// description left out for the article's, `data-post` on the board element.
+pub(crate) fn article_page(path: &Path, html: &str, a: &ArticleHead) -> Result<String, Error> {
+    let tags = host_page::start_tags(html);
+    let find = |name: &str| tags.iter().find(|t| t.name == name);
+    let board = host_page::board_tag(&tags);
+    let refuse = |at: usize, why: &str| Err(Error::at(path, host_page::line_of(html, at), why));
+    if board.attr("data-post").is_some() {
+        return refuse(board.start, "the board's element already has data-post: article pages are made from the board page, not from an article page");
+    }
+    if let Some(base) = find("base") {
+        return refuse(
+            base.start,
+            "the page has a <base> of its own; an article page needs the board page as its base",
+        );
+    }
+    // First in the head: after its start tag, or where the head begins when the tag is left
+    // out (minified pages), right after `<html>` or the doctype.
+    let doctype = || {
+        let lower = html.trim_start().to_ascii_lowercase();
+        let lead = html.len() - html.trim_start().len();
+        lower
+            .starts_with("<!doctype")
+            .then(|| lower.find('>').map(|e| lead + e + 1))
+            .flatten()
+    };
+    let base_at = (find("head").or_else(|| find("html")))
+        .map(|t| t.end)
+        .or_else(doctype)
+        .unwrap_or(0);
+    let lower = html.to_ascii_lowercase();
+    let head_end = host_page::head_end(path, html, board)?;
+    // (range, replacement), none overlapping.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    edits.push((
+        base_at..base_at,
+        format!("<base href=\"{}\">", host_page::escape(a.base)),
+    ));
+    let title = format!("<title>{}</title>", host_page::escape(a.title));
+    match find("title") {
+        Some(t) => {
+            let close = lower[t.end..].find("</title").map(|e| t.end + e);
+            let end = close.and_then(|c| html[c..].find('>').map(|e| c + e + 1));
+            edits.push((t.start..end.unwrap_or(t.end), title));
+        }
+        None => edits.push((head_end..head_end, title)),
+    }
+    for t in tags.iter().filter(|t| {
+        t.name == "meta"
+            && t.attr("name")
+                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
+    }) {
+        edits.push((t.start..t.end, String::new()));
+    }
+    edits.push((head_end..head_end, a.head.to_string()));
+    let close = if html[..board.end].ends_with("/>") {
+        board.end - 2
+    } else {
+        board.end - 1
+    };
+    edits.push((close..close, format!(" data-post=\"{}\"", a.no)));
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(html.len() + 2048);
+    let mut at = 0;
+    for (r, text) in edits {
+        out.push_str(&html[at..r.start]);
+        out.push_str(&text);
+        at = r.end;
+    }
+    out.push_str(&html[at..]);
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -214,14 +214,14 @@ pub fn host(path: &Path, html: &str) -> Result<Host, Error> {
 }
 
 /// The board element's start tag, in a page `host` has read.
-fn board_tag(tags: &[Tag]) -> &Tag {
+pub(crate) fn board_tag(tags: &[Tag]) -> &Tag {
     tags.iter()
         .find(|t| t.attr("id") == Some(HOST_ID))
         .expect("`host` found it")
 }
 
 /// Where the head ends: the gate script and an article's head go there.
-fn head_end(path: &Path, html: &str, board: &Tag) -> Result<usize, Error> {
+pub(crate) fn head_end(path: &Path, html: &str, board: &Tag) -> Result<usize, Error> {
     html.to_ascii_lowercase()
         .find("</head")
         .filter(|&e| e < board.start)
@@ -371,93 +371,6 @@ pub fn mark_post_pages(html: &str, post_pages: bool) -> String {
     format!("{}{new}{}", &html[..at.start], &html[at.end..])
 }
 
-/// What an article's own page changes in its host page, besides the board element's content.
-pub struct ArticleHead<'a> {
-    /// The article's number, for the board element's `data-post`.
-    pub no: u32,
-    /// The board page, relative to the article's page (`../index.html`): the page's base.
-    pub base: &'a str,
-    /// The document title.
-    pub title: &'a str,
-    /// What goes at the end of the head (canonical address, description, card data).
-    pub head: &'a str,
-}
-
-/// The page `html` (the host page with the article already inside the board element) as the
-/// article's own page: the board page as its base (first in the head, so every relative address
-/// of the page resolves there), the article's title instead of the page's, the page's own
-/// description left out for the article's, `data-post` on the board element.
-pub fn article_page(path: &Path, html: &str, a: &ArticleHead) -> Result<String, Error> {
-    let tags = start_tags(html);
-    let find = |name: &str| tags.iter().find(|t| t.name == name);
-    let board = board_tag(&tags);
-    let refuse = |at: usize, why: &str| Err(Error::at(path, line_of(html, at), why));
-    if board.attr("data-post").is_some() {
-        return refuse(board.start, "the board's element already has data-post: article pages are made from the board page, not from an article page");
-    }
-    if let Some(base) = find("base") {
-        return refuse(
-            base.start,
-            "the page has a <base> of its own; an article page needs the board page as its base",
-        );
-    }
-    // First in the head: after its start tag, or where the head begins when the tag is left
-    // out (minified pages), right after `<html>` or the doctype.
-    let doctype = || {
-        let lower = html.trim_start().to_ascii_lowercase();
-        let lead = html.len() - html.trim_start().len();
-        lower
-            .starts_with("<!doctype")
-            .then(|| lower.find('>').map(|e| lead + e + 1))
-            .flatten()
-    };
-    let base_at = (find("head").or_else(|| find("html")))
-        .map(|t| t.end)
-        .or_else(doctype)
-        .unwrap_or(0);
-    let lower = html.to_ascii_lowercase();
-    let head_end = head_end(path, html, board)?;
-    // (range, replacement), none overlapping.
-    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    edits.push((
-        base_at..base_at,
-        format!("<base href=\"{}\">", escape(a.base)),
-    ));
-    let title = format!("<title>{}</title>", escape(a.title));
-    match find("title") {
-        Some(t) => {
-            let close = lower[t.end..].find("</title").map(|e| t.end + e);
-            let end = close.and_then(|c| html[c..].find('>').map(|e| c + e + 1));
-            edits.push((t.start..end.unwrap_or(t.end), title));
-        }
-        None => edits.push((head_end..head_end, title)),
-    }
-    for t in tags.iter().filter(|t| {
-        t.name == "meta"
-            && t.attr("name")
-                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
-    }) {
-        edits.push((t.start..t.end, String::new()));
-    }
-    edits.push((head_end..head_end, a.head.to_string()));
-    let close = if html[..board.end].ends_with("/>") {
-        board.end - 2
-    } else {
-        board.end - 1
-    };
-    edits.push((close..close, format!(" data-post=\"{}\"", a.no)));
-    edits.sort_by_key(|(r, _)| (r.start, r.end));
-    let mut out = String::with_capacity(html.len() + 2048);
-    let mut at = 0;
-    for (r, text) in edits {
-        out.push_str(&html[at..r.start]);
-        out.push_str(&text);
-        at = r.end;
-    }
-    out.push_str(&html[at..]);
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,8 +487,8 @@ mod tests {
                     // The article page's edits never panic and never lose the article.
                     let marked = mark_post_pages(&out, true);
                     proptest::prop_assert_eq!(mark_post_pages(&marked, true), marked.clone());
-                    let head = ArticleHead { no: 7, base: "../p.html", title: "제목", head: "<meta>" };
-                    if let Ok(article) = article_page(path, &marked, &head) {
+                    let head = crate::article_pages::ArticleHead { no: 7, base: "../p.html", title: "제목", head: "<meta>" };
+                    if let Ok(article) = crate::article_pages::article_page(path, &marked, &head) {
                         proptest::prop_assert!(article.contains("<p>x</p>"));
                         proptest::prop_assert!(article.contains("<base href=\"../p.html\">"));
                         proptest::prop_assert!(article.contains("data-post=\"7\""));
