@@ -42,11 +42,16 @@ pub fn check_site_url(url: &str) -> Result<(), String> {
     }
 }
 
+/// The folder of the board page's address (`https://e.org/esg/index.html` → `https://e.org/esg/`),
+/// where the dataset and the article pages are beside it.
+pub fn site_folder(site: &str) -> &str {
+    &site[..site.rfind('/').map_or(site.len(), |i| i + 1)]
+}
+
 /// An article's address: its own page, beside the board page, or the board page's `?post=N`.
 pub fn post_url(site: &str, no: u32, post_pages: bool) -> String {
     if post_pages {
-        let folder = &site[..site.rfind('/').map_or(site.len(), |i| i + 1)];
-        format!("{folder}{}", board_core::model::post_page(no))
+        format!("{}{}", site_folder(site), board_core::model::post_page(no))
     } else {
         format!("{site}?post={no}")
     }

@@ -269,10 +269,7 @@ impl Staging {
                 crate::feeds::atom(index, site, opts.post_pages).as_bytes(),
             )?;
             // The dataset folder is `data/` beside the board page (the default `data-src`).
-            let folder = format!(
-                "{}data/",
-                &site[..site.rfind('/').map_or(site.len(), |i| i + 1)]
-            );
+            let folder = format!("{}data/", crate::feeds::site_folder(site));
             for (name, xml) in crate::feeds::sitemaps(index, site, &folder, opts.post_pages) {
                 self.write(&name, xml.as_bytes())?;
             }

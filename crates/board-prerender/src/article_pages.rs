@@ -300,8 +300,10 @@ fn first_image(body: Option<&PostBody>) -> Option<String> {
 /// and JSON-LD `NewsArticle` — with `<` escaped in it, so no text closes its script element.
 fn head(b: &Board, p: &PostSummary, body: Option<&PostBody>) -> String {
     let site = b.index.board.site_url.as_deref();
-    let folder = site.map(|s| &s[..s.rfind('/').map_or(s.len(), |i| i + 1)]);
-    let canonical = format!("{}{}", folder.unwrap_or(""), post_page(p.no));
+    let canonical = match site {
+        Some(s) => board_build::feeds::post_url(s, p.no, true),
+        None => post_page(p.no),
+    };
     let description = description(p, body);
     let image = first_image(body);
     let e = host_page::escape;
