@@ -136,54 +136,61 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
         },
         Err(e) => return report(Stage::Failed(e)),
     };
-    let mut shards = Vec::with_capacity(manifest.shards.len());
     let data_error = |error| {
         Stage::Failed(LoadError::Data {
             url: url.clone(),
             error,
         })
     };
-    if manifest.shards.is_empty() {
+    let Some(first_file) = manifest.shards.first() else {
         if let Err(error) = manifest.check_first(None) {
             return report(data_error(error));
         }
+        return report(match BoardIndex::from_list(manifest, 0, Vec::new()) {
+            Ok(index) => Stage::Full(Arc::new(index)),
+            Err(error) => data_error(error),
+        });
+    };
+    let first = match fetch_shard(base, first_file).await {
+        Ok(s) => s,
+        Err(e) => return report(Stage::Failed(e)),
+    };
+    // A count its list files cannot hold is a fault now, before pages are made of it.
+    if let Err(error) = manifest.check_first(Some(&first)) {
+        return report(data_error(error));
     }
-    if let Some(first) = manifest.shards.first() {
-        match fetch_shard(base, first).await {
-            Ok(s) => shards.push(s),
-            Err(e) => return report(Stage::Failed(e)),
-        }
-        // A count its list files cannot hold is a fault now, before pages are made of it.
-        if let Err(error) = manifest.check_first(shards.first()) {
-            return report(data_error(error));
-        }
-        if manifest.shards.len() > 1 {
-            let index = BoardIndex::first_part(&manifest, shards.clone());
-            report(Stage::Partial {
-                index: Arc::new(index),
-                total: manifest.count,
-            });
-            // A few at a time, in order: the browser queues requests beyond ~6 per host, and a
-            // queued request's timeout would run while it waits (99 files at once timed out on
-            // a busy server; so would they on a slow phone connection).
-            use futures::stream::{self, StreamExt, TryStreamExt};
-            match stream::iter(
-                manifest.shards[1..]
-                    .iter()
-                    .map(|rel| fetch_shard(base, rel)),
-            )
-            .buffered(LIST_FETCHES)
-            .try_collect::<Vec<_>>()
-            .await
-            {
-                Ok(rest) => shards.extend(rest),
-                Err(e) => return report(Stage::Failed(e)),
-            }
+    // Each file's rows are moved into the one list as the file arrives.
+    let mut posts = Vec::with_capacity(manifest.list_capacity(&first));
+    posts.extend(first.posts);
+    if manifest.shards.len() > 1 {
+        let index = BoardIndex::first_part(&manifest, posts.clone());
+        report(Stage::Partial {
+            index: Arc::new(index),
+            total: manifest.count,
+        });
+        // A few at a time, in order: the browser queues requests beyond ~6 per host, and a
+        // queued request's timeout would run while it waits (99 files at once timed out on
+        // a busy server; so would they on a slow phone connection).
+        use futures::stream::{self, StreamExt, TryStreamExt};
+        let rest = stream::iter(
+            manifest.shards[1..]
+                .iter()
+                .map(|rel| fetch_shard(base, rel)),
+        )
+        .buffered(LIST_FETCHES)
+        .try_for_each(|shard| {
+            posts.extend(shard.posts);
+            std::future::ready(Ok(()))
+        })
+        .await;
+        if let Err(e) = rest {
+            return report(Stage::Failed(e));
         }
     }
-    report(match BoardIndex::assemble(manifest, shards) {
+    let files = manifest.shards.len();
+    report(match BoardIndex::from_list(manifest, files, posts) {
         Ok(index) => Stage::Full(Arc::new(index)),
-        Err(error) => Stage::Failed(LoadError::Data { url, error }),
+        Err(error) => data_error(error),
     });
 }
 

@@ -324,18 +324,49 @@ impl Shard {
     }
 }
 
+/// The most rows reserved up front for a list ([`Manifest::list_capacity`]): a `board.json`
+/// claiming more is believed only as its rows arrive.
+const MAX_RESERVED_ROWS: usize = 4_000_000;
+
+impl Manifest {
+    /// How many rows to make room for once the first list file is in: every file but the last
+    /// is as full as the first, so the whole list fits in one allocation, made once. Growing by
+    /// doubling instead would, at 1M posts, hold the old and the new buffer at once (wasm
+    /// memory never shrinks, so that peak is what the page keeps).
+    pub fn list_capacity(&self, first: &Shard) -> usize {
+        self.count
+            .min(first.posts.len().saturating_mul(self.shards.len()))
+            .min(MAX_RESERVED_ROWS)
+    }
+}
+
 impl BoardIndex {
     /// Puts the list back together from the manifest and its shards (in order), checking that
     /// the shards hold as many posts as the manifest says.
     pub fn assemble(manifest: Manifest, shards: Vec<Shard>) -> Result<BoardIndex, DatasetError> {
-        if shards.len() != manifest.shards.len() {
+        let files = shards.len();
+        let mut posts = Vec::with_capacity(shards.iter().map(|s| s.posts.len()).sum());
+        for s in shards {
+            posts.extend(s.posts);
+        }
+        BoardIndex::from_list(manifest, files, posts)
+    }
+
+    /// The index of the whole list: the rows of all `files` list files, in order (the app
+    /// moves each file's rows in as it arrives, so no file is held twice).
+    pub fn from_list(
+        manifest: Manifest,
+        files: usize,
+        posts: Vec<PostSummary>,
+    ) -> Result<BoardIndex, DatasetError> {
+        if files != manifest.shards.len() {
             return Err(DatasetError::Malformed(format!(
                 "{} list files instead of {}",
-                shards.len(),
+                files,
                 manifest.shards.len()
             )));
         }
-        let mut index = BoardIndex::first_part(&manifest, shards);
+        let mut index = BoardIndex::first_part(&manifest, posts);
         // The order every view relies on (`new`, [`by_new`]), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
         if !in_new_order(&index.posts) {
@@ -351,9 +382,9 @@ impl BoardIndex {
         Ok(index)
     }
 
-    /// The list as far as the given leading shards go: enough for the first pages of the
+    /// The list as far as the given leading rows go: enough for the first pages of the
     /// default order while the rest loads.
-    pub fn first_part(manifest: &Manifest, shards: Vec<Shard>) -> BoardIndex {
+    pub fn first_part(manifest: &Manifest, mut posts: Vec<PostSummary>) -> BoardIndex {
         // Text is NFC in datasets from board-build; one made elsewhere may hold decomposed
         // Hangul, which must still look and match like the composed text readers type.
         let compose = |s: &mut String| {
@@ -361,7 +392,6 @@ impl BoardIndex {
                 *s = c;
             }
         };
-        let mut posts: Vec<PostSummary> = shards.into_iter().flat_map(|s| s.posts).collect();
         for p in &mut posts {
             compose(&mut p.title);
             for s in [&mut p.author, &mut p.dept, &mut p.category]
