@@ -12,7 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, Plan};
-use board_core::model::{body_path, INDEX_FILE};
+use board_core::model::{body_path, ListRows, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
@@ -146,10 +146,12 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
         if let Err(error) = manifest.check_first(None) {
             return report(data_error(error));
         }
-        return report(match BoardIndex::from_list(manifest, 0, Vec::new()) {
-            Ok(index) => Stage::Full(Arc::new(index)),
-            Err(error) => data_error(error),
-        });
+        return report(
+            match BoardIndex::from_list(manifest, ListRows::with_capacity(0)) {
+                Ok(index) => Stage::Full(Arc::new(index)),
+                Err(error) => data_error(error),
+            },
+        );
     };
     let first = match fetch_shard(base, first_file).await {
         Ok(s) => s,
@@ -160,10 +162,10 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
         return report(data_error(error));
     }
     // Each file's rows are moved into the one list as the file arrives.
-    let mut posts = Vec::with_capacity(manifest.list_capacity(&first));
-    posts.extend(first.posts);
+    let mut rows = ListRows::with_capacity(manifest.list_capacity(&first));
+    rows.add(first);
     if manifest.shards.len() > 1 {
-        let index = BoardIndex::first_part(&manifest, posts.clone());
+        let index = BoardIndex::first_part(&manifest, rows.posts().to_vec());
         report(Stage::Partial {
             index: Arc::new(index),
             total: manifest.count,
@@ -179,7 +181,7 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
         )
         .buffered(LIST_FETCHES)
         .try_for_each(|shard| {
-            posts.extend(shard.posts);
+            rows.add(shard);
             std::future::ready(Ok(()))
         })
         .await;
@@ -187,8 +189,7 @@ pub async fn load_index(base: &str, report: impl Fn(Stage)) {
             return report(Stage::Failed(e));
         }
     }
-    let files = manifest.shards.len();
-    report(match BoardIndex::from_list(manifest, files, posts) {
+    report(match BoardIndex::from_list(manifest, rows) {
         Ok(index) => Stage::Full(Arc::new(index)),
         Err(error) => data_error(error),
     });

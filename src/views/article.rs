@@ -147,7 +147,7 @@ pub fn ArticleView(
             </h2>
             <dl class="board-meta">
                 <div><dt>{m.col_no}</dt><dd>{post.no}</dd></div>
-                <div><dt>{m.col_author}</dt><dd>{post.author.clone().unwrap_or_else(unknown)}</dd></div>
+                <div><dt>{m.col_author}</dt><dd>{post.author.as_deref().unwrap_or(m.unknown).to_string()}</dd></div>
                 <div><dt>{m.col_date}</dt><dd>{match &post.time {
                     Some(t) => format!("{} {t}", post.date),
                     None => post.date.to_string(),

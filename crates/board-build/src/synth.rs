@@ -192,10 +192,10 @@ pub fn post(rng: &mut Rng, no: u32, total: u32, end: Date) -> SynthPost {
         summary: PostSummary {
             no,
             title,
-            author: Some(rng.pick(&AUTHORS).to_string()),
+            author: Some((*rng.pick(&AUTHORS)).into()),
             date,
             views: Some(views),
-            dept: Some(dept.to_string()),
+            dept: Some(dept.into()),
             has_body,
             category: None,
             time: None,
@@ -223,7 +223,7 @@ pub fn board<E>(
             on_body(b)?;
         }
         *departments
-            .entry(p.summary.dept.clone().unwrap_or_default())
+            .entry(p.summary.dept.as_deref().unwrap_or_default().to_string())
             .or_default() += 1;
         list.push(p.summary);
     }

@@ -137,19 +137,21 @@ pub struct PostSummary {
     /// 번호: the board's own post number, unique in a dataset.
     pub no: u32,
     pub title: String,
+    /// Authors, departments and categories are shared texts: a board has a few of each, so
+    /// each post holds a reference to one copy ([`ListRows`]; 1M posts: ~45 MB less).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Name>,
     pub date: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dept: Option<String>,
+    pub dept: Option<Name>,
     /// Whether `posts/<no>.json` exists; without it the article view says the body is missing.
     #[serde(default)]
     pub has_body: bool,
     /// 분류: the post's category, on boards that have them (shown with the title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<Name>,
     /// The time of day the export gave with the date (`HH:MM`), shown in the article; the
     /// order stays by date and 번호.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,6 +162,68 @@ pub struct PostSummary {
     /// How many files are attached (their names and links are in the body file).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub attachments: u32,
+}
+
+/// The rows of a list's files as they arrive, in order: each file's rows are moved in (so no
+/// file is held twice, and at 1M posts the list is one allocation made once: see
+/// [`Manifest::list_capacity`]), their shared texts one copy each.
+pub struct ListRows {
+    posts: Vec<PostSummary>,
+    names: Names,
+    files: usize,
+}
+
+impl ListRows {
+    pub fn with_capacity(rows: usize) -> ListRows {
+        ListRows {
+            posts: Vec::with_capacity(rows),
+            names: Names::default(),
+            files: 0,
+        }
+    }
+
+    /// Adds the next list file's rows.
+    pub fn add(&mut self, mut shard: Shard) {
+        self.names.share(&mut shard.posts);
+        self.posts.append(&mut shard.posts);
+        self.files += 1;
+    }
+
+    /// The rows so far.
+    pub fn posts(&self) -> &[PostSummary] {
+        &self.posts
+    }
+}
+
+/// A text many posts share (an author, a department, a category).
+pub type Name = std::sync::Arc<str>;
+
+/// One copy of each shared text, handed to every post that has it.
+#[derive(Default)]
+struct Names(rustc_hash::FxHashSet<Name>);
+
+impl Names {
+    /// Points the posts' authors, departments and categories at the copies here, composed
+    /// (as titles are: see [`BoardIndex::first_part`]).
+    fn share(&mut self, posts: &mut [PostSummary]) {
+        for p in posts {
+            for name in [&mut p.author, &mut p.dept, &mut p.category]
+                .into_iter()
+                .flatten()
+            {
+                let composed = crate::hangul::compose(name);
+                match self.0.get(composed.as_ref()) {
+                    Some(shared) => *name = shared.clone(),
+                    None => {
+                        if let std::borrow::Cow::Owned(c) = composed {
+                            *name = c.into();
+                        }
+                        self.0.insert(name.clone());
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -344,29 +408,23 @@ impl BoardIndex {
     /// Puts the list back together from the manifest and its shards (in order), checking that
     /// the shards hold as many posts as the manifest says.
     pub fn assemble(manifest: Manifest, shards: Vec<Shard>) -> Result<BoardIndex, DatasetError> {
-        let files = shards.len();
-        let mut posts = Vec::with_capacity(shards.iter().map(|s| s.posts.len()).sum());
+        let mut rows = ListRows::with_capacity(shards.iter().map(|s| s.posts.len()).sum());
         for s in shards {
-            posts.extend(s.posts);
+            rows.add(s);
         }
-        BoardIndex::from_list(manifest, files, posts)
+        BoardIndex::from_list(manifest, rows)
     }
 
-    /// The index of the whole list: the rows of all `files` list files, in order (the app
-    /// moves each file's rows in as it arrives, so no file is held twice).
-    pub fn from_list(
-        manifest: Manifest,
-        files: usize,
-        posts: Vec<PostSummary>,
-    ) -> Result<BoardIndex, DatasetError> {
-        if files != manifest.shards.len() {
+    /// The index of the whole list, from the rows of all its list files.
+    pub fn from_list(manifest: Manifest, rows: ListRows) -> Result<BoardIndex, DatasetError> {
+        if rows.files != manifest.shards.len() {
             return Err(DatasetError::Malformed(format!(
                 "{} list files instead of {}",
-                files,
+                rows.files,
                 manifest.shards.len()
             )));
         }
-        let mut index = BoardIndex::first_part(&manifest, posts);
+        let mut index = BoardIndex::first_part(&manifest, rows.posts);
         // The order every view relies on (`new`, [`by_new`]), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
         if !in_new_order(&index.posts) {
@@ -382,8 +440,8 @@ impl BoardIndex {
         Ok(index)
     }
 
-    /// The list as far as the given leading rows go: enough for the first pages of the
-    /// default order while the rest loads.
+    /// The list as far as the given leading rows go (from a [`ListRows`]): enough for the first
+    /// pages of the default order while the rest loads.
     pub fn first_part(manifest: &Manifest, mut posts: Vec<PostSummary>) -> BoardIndex {
         // Text is NFC in datasets from board-build; one made elsewhere may hold decomposed
         // Hangul, which must still look and match like the composed text readers type.
@@ -394,12 +452,6 @@ impl BoardIndex {
         };
         for p in &mut posts {
             compose(&mut p.title);
-            for s in [&mut p.author, &mut p.dept, &mut p.category]
-                .into_iter()
-                .flatten()
-            {
-                compose(s);
-            }
         }
         let mut departments = manifest.departments.clone();
         let mut categories = manifest.categories.clone();

@@ -325,11 +325,11 @@ pub fn select(index: &BoardIndex, params: &ListParams, body: Option<&[u32]>) -> 
             || (params
                 .dept
                 .as_ref()
-                .is_none_or(|d| p.dept.as_ref() == Some(d))
+                .is_none_or(|d| p.dept.as_deref() == Some(d.as_str()))
                 && params
                     .cat
                     .as_ref()
-                    .is_none_or(|c| p.category.as_ref() == Some(c))
+                    .is_none_or(|c| p.category.as_deref() == Some(c.as_str()))
                 && params.from.is_none_or(|from| p.date >= from)
                 && params.to.is_none_or(|to| p.date <= to))
     };
@@ -697,11 +697,9 @@ mod tests {
                         author: Some("관리자".into()),
                         date: Date::new(2025, 1 + (day / 28) as u8, 1 + (day % 28) as u8).unwrap(),
                         views,
-                        dept: ["고용노동부", "환경부"].get(dept).map(|d| d.to_string()),
+                        dept: ["고용노동부", "환경부"].get(dept).map(|&d| d.into()),
                         has_body: false,
-                        category: ["보도자료", "공지"]
-                            .get(no as usize % 3)
-                            .map(|c| c.to_string()),
+                        category: ["보도자료", "공지"].get(no as usize % 3).map(|&c| c.into()),
                         time: None,
                         notice: false,
                         attachments: 0,
@@ -773,8 +771,8 @@ mod tests {
                 let expected: Vec<usize> = (0..board.posts.len()).filter(|&i| {
                     let p = &board.posts[i];
                     matches(p, &params.q, params.field)
-                        && params.dept.as_ref().is_none_or(|d| p.dept.as_ref() == Some(d))
-                        && params.cat.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
+                        && params.dept.as_ref().is_none_or(|d| p.dept.as_deref() == Some(d.as_str()))
+                        && params.cat.as_ref().is_none_or(|c| p.category.as_deref() == Some(c.as_str()))
                         && params.from.is_none_or(|f| p.date >= f)
                 }).collect();
                 let mut sorted = rows.clone();

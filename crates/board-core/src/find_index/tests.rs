@@ -49,8 +49,8 @@ fn board(posts: Vec<(u32, String, Option<String>, Option<String>)>) -> BoardInde
         .map(|(no, title, author, dept)| {
             let mut p =
                 PostSummary::new(no, title, Date::new(2025, 1, 1 + (no % 28) as u8).unwrap());
-            p.author = author;
-            p.dept = dept;
+            p.author = author.map(Into::into);
+            p.dept = dept.map(Into::into);
             p
         })
         .collect();
