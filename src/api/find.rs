@@ -46,7 +46,7 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
         FindFile::Names => find_index::NAMES_PATH.to_string(),
         FindFile::Order => find_index::ORDER_PATH.to_string(),
         FindFile::Index(i) => find_index::find_path(i),
-        FindFile::Rows(r) => find_index::rows_path(r * find_index::ROWS_PER_FILE),
+        FindFile::Rows(r) => find_index::rows_path(r),
     };
     let url = format!("{base}{rel}");
     let bytes = || {
@@ -158,15 +158,12 @@ pub async fn find_page(
     let rows = found_rows(base, meta, count, params, &plan, body.as_deref())?;
     let pages = Pagination::new(rows.len(), params.page, params.size);
     let shown = &rows[pages.rows()];
-    let mut files: Vec<usize> = shown
-        .iter()
-        .map(|&at| at / find_index::ROWS_PER_FILE)
-        .collect();
+    let mut files: Vec<usize> = shown.iter().map(|&at| meta.rows_file(at).0).collect();
     files.dedup();
     fetch_find_files(base, files.into_iter().map(FindFile::Rows).collect()).await?;
     Ok(FoundPage {
         total: rows.len(),
-        posts: rows_at(base, shown)?,
+        posts: rows_at(base, meta, shown)?,
     })
 }
 
@@ -202,14 +199,15 @@ fn found_rows(
 }
 
 /// The rows at these list positions, from the rows files already fetched.
-fn rows_at(base: &str, positions: &[usize]) -> Result<Vec<PostSummary>, LoadError> {
+fn rows_at(base: &str, meta: FindMeta, positions: &[usize]) -> Result<Vec<PostSummary>, LoadError> {
     positions
         .iter()
         .map(|&at| {
-            ready(&ROWS, &(at / find_index::ROWS_PER_FILE))
-                .and_then(|s| s.posts.get(at % find_index::ROWS_PER_FILE).cloned())
+            let (file, row) = meta.rows_file(at);
+            ready(&ROWS, &file)
+                .and_then(|s| s.posts.get(row).cloned())
                 .ok_or_else(|| LoadError::Data {
-                    url: format!("{base}{}", find_index::rows_path(at)),
+                    url: format!("{base}{}", find_index::rows_path(file)),
                     error: DatasetError::Malformed(format!("no row {at}")),
                 })
         })

@@ -153,8 +153,8 @@ fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Erro
             "the 번호 are not those of the list, in its order",
         ));
     }
-    for (i, chunk) in index.posts.chunks(find_index::ROWS_PER_FILE).enumerate() {
-        let (path, b) = bytes(&find_index::rows_path(i * find_index::ROWS_PER_FILE))?;
+    for (i, chunk) in index.posts.chunks(meta.rows.max(1) as usize).enumerate() {
+        let (path, b) = bytes(&find_index::rows_path(i))?;
         let rows =
             Shard::from_json(&String::from_utf8_lossy(&b)).map_err(|e| at(&path, e.to_string()))?;
         if rows.posts != chunk {

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use board_core::body_index::{IndexBuilder, IndexMeta};
-use board_core::find_index::{rows_path, FindBuilder, ROWS_PER_FILE};
+use board_core::find_index::{rows_path, FindBuilder};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
 use board_core::{BoardIndex, BoardMeta, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
@@ -140,9 +140,9 @@ impl Staging {
             for (rel, bytes) in files {
                 self.write(&rel, &bytes)?;
             }
-            for (i, chunk) in index.posts.chunks(ROWS_PER_FILE).enumerate() {
+            for (i, chunk) in index.posts.chunks(meta.rows as usize).enumerate() {
                 self.write(
-                    &rows_path(i * ROWS_PER_FILE),
+                    &rows_path(i),
                     &json(&Shard {
                         schema_version: SCHEMA_VERSION,
                         posts: chunk.to_vec(),

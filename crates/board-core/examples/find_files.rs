@@ -44,7 +44,7 @@ fn main() {
         let mut pages: Vec<String> = rows
             .iter()
             .take(20)
-            .map(|&at| find_index::rows_path(at))
+            .map(|&at| find_index::rows_path(meta.rows_file(at).0))
             .collect();
         pages.sort();
         pages.dedup();

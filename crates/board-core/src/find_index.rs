@@ -14,7 +14,7 @@
 //! - the same files hold, for each distinct author and department, the positions of its posts;
 //!   `find/names.json` lists those names (a board has few), which the app matches itself.
 //! - `find/order.bin`: the 번호 of every position (body search answers in 번호).
-//! - `find/rows/<i / 1000>/<i>.json`: the list again in files of [`ROWS_PER_FILE`] posts, so the rows one
+//! - `find/rows/<i / 1000>/<i>.json`: the list again in files of [`FindMeta::rows`] posts, so the rows one
 //!   result page shows cost a few kB, not the list files they sit in.
 //!
 //! [`find`] (in `find_plan`) answers a query from these exactly as [`crate::select`] does from
@@ -38,11 +38,27 @@ pub use crate::find_plan::{answers, find, find_with, FindPlan};
 pub struct FindMeta {
     /// Number of `find/<i>.bin` files.
     pub shards: u32,
+    /// Posts per `find/rows/…` file (100 in datasets written before it was recorded).
+    #[serde(default = "rows_before_recorded")]
+    pub rows: u32,
 }
 
-/// Posts per `find/rows/<i>.json`: twenty rows of a result page scattered over a 100k list
-/// then cost twenty files of ~1.5 kB gzip.
-pub const ROWS_PER_FILE: usize = 100;
+fn rows_before_recorded() -> u32 {
+    100
+}
+
+/// Posts per `find/rows/<i>.json` written by `board-build`: the twenty rows of a result page
+/// scattered over a 100k list then cost twenty files of ~0.7 kB gzip (at 100 a file, 2.3 kB
+/// each: 46 kB of a shared search link's first result).
+pub const ROWS_PER_FILE: u32 = 25;
+
+impl FindMeta {
+    /// Which rows file holds list position `at`, and where in it.
+    pub fn rows_file(&self, at: usize) -> (usize, usize) {
+        let per = self.rows.max(1) as usize;
+        (at / per, at % per)
+    }
+}
 
 /// `find/names.json`: the distinct authors and departments; a name's number is its place here.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,9 +75,8 @@ pub fn find_path(i: u32) -> String {
     format!("find/{i}.bin")
 }
 
-/// Relative path of the rows file holding list position `at` (at most 1000 files a folder).
-pub fn rows_path(at: usize) -> String {
-    let file = at / ROWS_PER_FILE;
+/// Relative path of rows file `file` (see [`FindMeta::rows_file`]; at most 1000 files a folder).
+pub fn rows_path(file: usize) -> String {
     format!("find/rows/{}/{file}.json", file / 1000)
 }
 
@@ -246,7 +261,13 @@ impl FindBuilder {
             prev = no as i64;
         }
         out.push((ORDER_PATH.to_string(), order));
-        (FindMeta { shards }, out)
+        (
+            FindMeta {
+                shards,
+                rows: ROWS_PER_FILE,
+            },
+            out,
+        )
     }
 }
 

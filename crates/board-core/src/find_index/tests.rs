@@ -203,3 +203,16 @@ proptest! {
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body), crate::select(&b, &params, body.as_deref()));
     }
 }
+
+/// A dataset written before the rows per file were recorded has 100 a file; the builder's own
+/// are recorded, and a position's file and place follow them.
+#[test]
+fn rows_files_follow_the_recorded_size() {
+    let old: FindMeta = serde_json::from_str(r#"{"shards":4}"#).unwrap();
+    assert_eq!(old.rows, 100);
+    assert_eq!(old.rows_file(250), (2, 50));
+    let (meta, _) = FindBuilder::default().finish();
+    assert_eq!(meta.rows, ROWS_PER_FILE);
+    assert_eq!(meta.rows_file(60), (2, 10));
+    assert_eq!(rows_path(1234), "find/rows/1/1234.json");
+}
