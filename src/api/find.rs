@@ -111,8 +111,14 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
 /// Fetches `find/` files, a few at a time.
 async fn fetch_find_files(base: &str, files: Vec<FindFile>) -> Result<(), LoadError> {
     use futures::stream::{self, StreamExt, TryStreamExt};
+    // The rows files of one page (at most a page's rows, ~1 kB each) all at once: in rounds
+    // of a few, twenty of them cost more round trips than their bytes.
+    let at_once = match files.first() {
+        Some(FindFile::Rows(_)) => files.len().max(1),
+        _ => LIST_FETCHES,
+    };
     stream::iter(files.into_iter().map(|f| fetch_find_file(base, f)))
-        .buffer_unordered(LIST_FETCHES)
+        .buffer_unordered(at_once)
         .try_collect::<Vec<()>>()
         .await
         .map(drop)
