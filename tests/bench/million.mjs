@@ -1,7 +1,8 @@
 // `cargo xtask bench-1m`: a board of 1,000,000 synthetic posts in headless Chromium on 127.0.0.1 —
 // first rows against the static floor, the whole list in, search, page change, memory, bytes —
 // written as its own section of BENCHMARKS.md (after the others). Numbers, not pass/fail.
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { writeSection } from './sections.mjs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
@@ -84,12 +85,5 @@ A shared search link, cold (target: the first result ≤ 400 kB gzip; see 4b abo
 ${searchTable(shared, kb, ms)}
 
 `;
-const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
-const at = previous.indexOf('<!-- million benchmark');
-let kept = previous;
-if (at >= 0) {
-  const next = previous.indexOf('<!-- ', at + 5);
-  kept = previous.slice(0, at) + (next >= 0 ? previous.slice(next) : '');
-}
-writeFileSync('BENCHMARKS.md', kept.trimEnd() + '\n\n' + md);
+writeSection('<!-- million benchmark', md);
 console.log(md);

@@ -5,7 +5,8 @@
 // expressions built by syllable arithmetic), independent of the Rust engine. Writes the
 // "Search" section of BENCHMARKS.md. Numbers, not pass/fail.
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { writeSection } from '../sections.mjs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -313,8 +314,5 @@ Body queries: ${BODY_QUERIES.join(', ')}. Ours' bytes include up to 20 body file
 snippets of the first page (the index files alone: median ${kb(pct(body.ours.index, 0.5))}, max ${kb(Math.max(...body.ours.index))} gzip); Pagefind's include one fragment (one result's data). Pagefind is
 judged by its number of results against the oracle's (its result ids need a fragment each).
 `;
-const path = 'BENCHMARKS.md';
-const old = readFileSync(path, 'utf8');
-const at = old.indexOf('<!-- search benchmark');
-writeFileSync(path, (at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`) + md);
+writeSection('<!-- search benchmark', md);
 console.log(md);

@@ -9,13 +9,26 @@ const DATASET = process.env.DATASET;
 const OUT = process.env.OUT;
 mkdirSync(OUT, { recursive: true });
 
+// A body's text, one line per paragraph: schema 1 has `paragraphs`, schema 2 `blocks`. The
+// synthetic board's bodies are paragraphs of plain text; anything else is refused rather than
+// guessed at (the comparison would not be of the same text).
+function bodyText(b) {
+  if (b.paragraphs?.length) return b.paragraphs.join('\n');
+  return (b.blocks ?? []).map((block) => {
+    if (!block.p || block.p.some((run) => typeof run.text !== 'string')) {
+      throw new Error(`post ${b.no}: a body block other than a paragraph of text: ${JSON.stringify(block).slice(0, 80)}`);
+    }
+    return block.p.map((run) => run.text).join('');
+  }).join('\n');
+}
+
 const manifest = JSON.parse(readFileSync(join(DATASET, 'board.json'), 'utf8'));
 const posts = manifest.shards.flatMap((s) => JSON.parse(readFileSync(join(DATASET, s), 'utf8')).posts);
 const bodies = new Map();
 for (const folder of readdirSync(join(DATASET, 'posts'))) {
   for (const file of readdirSync(join(DATASET, 'posts', folder))) {
     for (const b of JSON.parse(readFileSync(join(DATASET, 'posts', folder, file), 'utf8')).bodies) {
-      bodies.set(b.no, b.paragraphs.join('\n'));
+      bodies.set(b.no, bodyText(b));
     }
   }
 }
