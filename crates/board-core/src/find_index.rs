@@ -47,10 +47,11 @@ fn rows_before_recorded() -> u32 {
     100
 }
 
-/// Posts per `find/rows/<i>.json` written by `board-build`: the twenty rows of a result page
-/// scattered over a 100k list then cost twenty files of ~0.7 kB gzip (at 100 a file, 2.3 kB
-/// each: 46 kB of a shared search link's first result).
-pub const ROWS_PER_FILE: u32 = 25;
+/// Posts per `find/rows/<i>.json` written by `board-build`. Twenty rows of a result page
+/// scattered over a 100k list cost twenty files of ~2.3 kB gzip; files of 25 rows cut that to
+/// ~1 kB each but doubled the files of a typical page (rows close together) and made a cold
+/// shared search 150–400 ms slower in the bench, so 100 it stays.
+pub const ROWS_PER_FILE: u32 = 100;
 
 impl FindMeta {
     /// Which rows file holds list position `at`, and where in it.

@@ -213,6 +213,7 @@ fn rows_files_follow_the_recorded_size() {
     assert_eq!(old.rows_file(250), (2, 50));
     let (meta, _) = FindBuilder::default().finish();
     assert_eq!(meta.rows, ROWS_PER_FILE);
-    assert_eq!(meta.rows_file(60), (2, 10));
+    let per = ROWS_PER_FILE as usize;
+    assert_eq!(meta.rows_file(2 * per + 10), (2, 10));
     assert_eq!(rows_path(1234), "find/rows/1/1234.json");
 }
