@@ -15,6 +15,7 @@ pub mod find_plan;
 pub mod hangul;
 pub mod host_url;
 pub mod linkify;
+pub mod list_rows;
 pub mod model;
 pub mod page;
 pub mod query;
