@@ -14,13 +14,24 @@ use crate::query::BODY_RANK;
 use crate::search::{Haystack, Query, Q};
 use crate::{DatasetError, Field, Sort};
 
-/// One chain: a feature set per consecutive character (the text must have one of each set's
-/// features at consecutive places).
-type Chain = Vec<Vec<Feature>>;
+/// A feature set per consecutive character (the text must have one of each set's features at
+/// consecutive places).
+type Sets = Vec<Vec<Feature>>;
+
+/// One chain: its sets, and the neighbouring pairs read to find it (`pairs[k]` = the pair at
+/// places `k`, `k + 1` of the chain). Every pair's place is taken back to the chain's start,
+/// so pairs that cover every place — `고용`, `노동`, `동부` for 고용노동부, without `용노` — pin
+/// the whole sequence as surely as all of them; [`Chain::cover`] picks such pairs, preferring
+/// keys another chain of the plan reads anyway, so a search downloads fewer posting lists.
+#[derive(Clone, Debug)]
+struct Chain {
+    sets: Sets,
+    pairs: Vec<usize>,
+}
 
 /// The chains a sequence of query characters matches by (any of them), loose (every rule of
 /// [`crate::search`]) or only as typed (an exact hit).
-fn chains(seq: &[Q], exact: bool) -> Vec<Chain> {
+fn chains(seq: &[Q], exact: bool) -> Vec<Sets> {
     let Some((&last, head)) = seq.split_last() else {
         return Vec::new();
     };
@@ -32,7 +43,7 @@ fn chains(seq: &[Q], exact: bool) -> Vec<Chain> {
             Q::Typing(c, ..) => vec![c as u32],
         }
     };
-    let mut base: Chain = head.iter().map(|&q| one(q)).collect();
+    let mut base: Sets = head.iter().map(|&q| one(q)).collect();
     let Q::Typing(x, l, v, t) = last else {
         base.push(one(last));
         return vec![base];
@@ -85,17 +96,52 @@ fn chains(seq: &[Q], exact: bool) -> Vec<Chain> {
     out
 }
 
-/// Every key a chain reads.
-fn chain_keys(chain: &Chain) -> Vec<FindKey> {
-    match chain.as_slice() {
-        [one] => one.iter().map(|&f| (f, NONE)).collect(),
-        _ => chain
-            .windows(2)
-            .flat_map(|w| {
-                w[0].iter()
-                    .flat_map(move |&a| w[1].iter().map(move |&b| (a, b)))
-            })
-            .collect(),
+/// The keys of the pair at places `k`, `k + 1`: a feature of each.
+fn pair_keys(sets: &Sets, k: usize) -> impl Iterator<Item = FindKey> + '_ {
+    sets[k]
+        .iter()
+        .flat_map(move |&a| sets[k + 1].iter().map(move |&b| (a, b)))
+}
+
+impl Chain {
+    /// The chain of `sets`, reading the pairs that cover its places with the fewest keys not
+    /// already in `have` (which then holds this chain's keys too).
+    fn cover(sets: Sets, have: &mut BTreeSet<FindKey>) -> Chain {
+        let n = sets.len();
+        let cost = |k: usize| {
+            pair_keys(&sets, k)
+                .filter(|key| !have.contains(key))
+                .count()
+        };
+        // best[k]: (fewest new keys, previous pair) covering places 0..=k+1 with pair k last;
+        // the pair before it is k − 1 or k − 2 (no place left between them).
+        let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(n.saturating_sub(1));
+        for k in 0..n.saturating_sub(1) {
+            let before = (k.saturating_sub(2)..k).min_by_key(|&j| best[j].0);
+            let c = cost(k) + before.map_or(0, |j| best[j].0);
+            best.push((c, before));
+        }
+        let mut pairs = Vec::new();
+        let mut at = n.checked_sub(2);
+        while let Some(k) = at {
+            pairs.push(k);
+            at = best[k].1;
+        }
+        pairs.reverse();
+        for &k in &pairs {
+            have.extend(pair_keys(&sets, k));
+        }
+        Chain { sets, pairs }
+    }
+
+    /// Every key the chain reads.
+    fn keys(&self) -> Vec<FindKey> {
+        match self.sets.as_slice() {
+            [one] => one.iter().map(|&f| (f, NONE)).collect(),
+            _ => (self.pairs.iter())
+                .flat_map(|&k| pair_keys(&self.sets, k))
+                .collect(),
+        }
     }
 }
 
@@ -104,7 +150,7 @@ fn chain_posts(
     chain: &Chain,
     get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
 ) -> Result<Vec<u32>, DatasetError> {
-    if let [one] = chain.as_slice() {
+    if let [one] = chain.sets.as_slice() {
         let mut all: Vec<u32> = Vec::new();
         for &f in one {
             all.extend(get((f, NONE))?.posts());
@@ -115,10 +161,10 @@ fn chain_posts(
     }
     // Start places (post << 32 | place of the chain's first character) meeting every pair.
     let mut acc: Option<Vec<u64>> = None;
-    for (j, w) in chain.windows(2).enumerate() {
+    for &j in &chain.pairs {
         let mut starts: Vec<u64> = Vec::new();
-        for &a in &w[0] {
-            for &b in &w[1] {
+        for &a in &chain.sets[j] {
+            for &b in &chain.sets[j + 1] {
                 if let Postings::Places(list) = &*get((a, b))? {
                     starts.extend(
                         list.iter()
@@ -173,13 +219,23 @@ impl FindPlan {
     pub fn new(q: &str, field: Field, names: &Names) -> Option<FindPlan> {
         let query = Query::parse(q)?;
         let (joined, terms) = query.sequences();
-        let both = |seq: &[Q]| (chains(seq, false), chains(seq, true));
-        let joined = both(joined);
-        let terms = if terms.len() >= 2 {
+        // The terms first: the joined query's pairs then prefer the keys they read.
+        let mut have = BTreeSet::new();
+        let mut both = |seq: &[Q]| {
+            let mut cover = |exact| -> Vec<Chain> {
+                let sets = chains(seq, exact);
+                sets.into_iter()
+                    .map(|s| Chain::cover(s, &mut have))
+                    .collect()
+            };
+            (cover(false), cover(true))
+        };
+        let terms: Vec<_> = if terms.len() >= 2 {
             terms.iter().map(|t| both(t)).collect()
         } else {
             Vec::new()
         };
+        let joined = both(joined);
         let named = |list: &[String], read: bool| -> Vec<(u32, u8)> {
             if !read {
                 return Vec::new();
@@ -212,7 +268,7 @@ impl FindPlan {
         if self.reads_titles() {
             for (loose, exact) in std::iter::once(&self.joined).chain(&self.terms) {
                 for c in loose.iter().chain(exact) {
-                    out.extend(chain_keys(c));
+                    out.extend(c.keys());
                 }
             }
         }

@@ -217,3 +217,34 @@ fn rows_files_follow_the_recorded_size() {
     assert_eq!(meta.rows_file(2 * per + 10), (2, 10));
     assert_eq!(rows_path(1234), "find/rows/1/1234.json");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Queries cut out of the titles themselves, one character perhaps changed: long chains
+    /// that nearly match, where reading too few of a chain's pairs would let a miss through.
+    #[test]
+    fn near_misses_are_told_apart(
+        titles in proptest::collection::vec(arb_text(), 1..40),
+        pick in any::<proptest::sample::Index>(),
+        start in any::<proptest::sample::Index>(),
+        len in 3usize..9,
+        change in proptest::option::of((any::<proptest::sample::Index>(), proptest::sample::select(vec!["고", "용", "동", "ㄱ", "a"]))),
+        field in proptest::sample::select(vec![Field::All, Field::Title]),
+        sort in proptest::sample::select(vec![Sort::New, Sort::Relevance]),
+    ) {
+        let source: Vec<char> = pick.get(&titles).chars().collect();
+        prop_assume!(source.len() >= len);
+        let from = start.index(source.len() - len + 1);
+        let mut q: Vec<String> = source[from..from + len].iter().map(|c| c.to_string()).collect();
+        if let Some((at, with)) = change {
+            let at = at.index(len);
+            q[at] = with.to_string();
+        }
+        let b = board(titles.into_iter().enumerate().map(|(i, t)| (i as u32 + 1, t, None, None)).collect());
+        let params = ListParams { q: q.concat(), field, sort: Some(sort), ..Default::default() };
+        prop_assume!(answers(&params));
+        let idx = build(&b);
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &[]), crate::select(&b, &params, None));
+    }
+}
