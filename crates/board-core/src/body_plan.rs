@@ -68,8 +68,7 @@ pub(crate) fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
 
 fn union(lists: impl IntoIterator<Item = Vec<u32>>) -> Vec<u32> {
     let mut all: Vec<u32> = lists.into_iter().flatten().collect();
-    all.sort_unstable();
-    all.dedup();
+    crate::numbers::sort_dedup(&mut all);
     all
 }
 

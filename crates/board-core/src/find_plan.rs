@@ -10,6 +10,7 @@ use crate::body_plan::intersect;
 use crate::find_index::{
     malformed, shard_for, Feature, FindKey, FindShard, Names, Postings, AUTHOR, CLASS, DEPT, NONE,
 };
+use crate::numbers::sort_dedup;
 use crate::query::BODY_RANK;
 use crate::search::{Haystack, Query, Q};
 use crate::{DatasetError, Field, Sort};
@@ -67,8 +68,7 @@ fn chains(seq: &[Q], exact: bool) -> Vec<Sets> {
                 .filter_map(syl),
         );
     }
-    last_set.sort_unstable();
-    last_set.dedup();
+    sort_dedup(&mut last_set);
     let mut out = vec![{
         let mut c = base.clone();
         c.push(last_set);
@@ -155,8 +155,7 @@ fn chain_posts(
         for &f in one {
             all.extend(get((f, NONE))?.posts());
         }
-        all.sort_unstable();
-        all.dedup();
+        sort_dedup(&mut all);
         return Ok(all);
     }
     // Start places (post << 32 | place of the chain's first character) meeting every pair.
@@ -174,8 +173,7 @@ fn chain_posts(
                 }
             }
         }
-        starts.sort_unstable();
-        starts.dedup();
+        sort_dedup(&mut starts);
         let now = match acc {
             None => starts,
             Some(prev) => intersect(&prev, &starts),
@@ -196,8 +194,7 @@ fn chain_posts(
 
 fn union(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
     a.extend(b);
-    a.sort_unstable();
-    a.dedup();
+    sort_dedup(&mut a);
     a
 }
 

@@ -17,6 +17,7 @@ pub mod host_url;
 pub mod linkify;
 pub mod list_rows;
 pub mod model;
+pub mod numbers;
 pub mod page;
 pub mod query;
 pub mod safe_url;

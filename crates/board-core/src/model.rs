@@ -89,7 +89,7 @@ pub struct BoardIndex {
     pub search_keys: std::sync::OnceLock<crate::query::SearchKeys>,
     /// (번호, position) of every post, sorted by 번호: built on the first lookup, so finding a
     /// post (several times for each article opened) is a binary search, not a scan.
-    pub by_no: std::sync::OnceLock<Vec<(u32, u32)>>,
+    pub by_no: std::sync::OnceLock<Vec<u64>>,
     /// The last search's rows (see `query::select`).
     pub last_search: crate::query::LastSearchCell,
     /// The body search index the manifest announces, if any.
@@ -420,14 +420,17 @@ impl BoardIndex {
     /// Where the post with that 번호 is in [`BoardIndex::posts`].
     pub fn position_of(&self, no: u32) -> Option<usize> {
         let by_no = self.by_no.get_or_init(|| {
-            let mut v: Vec<(u32, u32)> = (self.posts.iter().enumerate())
-                .map(|(i, p)| (p.no, i as u32))
+            // 번호 << 32 | position, sorted.
+            let mut v: Vec<u64> = (self.posts.iter().enumerate())
+                .map(|(i, p)| u64::from(p.no) << 32 | i as u64)
                 .collect();
-            v.sort_unstable();
+            crate::numbers::sort(&mut v);
             v
         });
-        let at = by_no.binary_search_by_key(&no, |&(n, _)| n).ok()?;
-        Some(by_no[at].1 as usize)
+        let at = by_no
+            .binary_search_by_key(&no, |&k| (k >> 32) as u32)
+            .ok()?;
+        Some(by_no[at] as u32 as usize)
     }
 }
 

@@ -84,8 +84,7 @@ impl Pagination {
     pub fn items(&self) -> Vec<PageItem> {
         let (wide, narrow) = (self.window(LINKS_WIDE), self.window(LINKS_NARROW));
         let mut all: Vec<u32> = wide.iter().chain(&narrow).copied().collect();
-        all.sort_unstable();
-        all.dedup();
+        crate::numbers::sort_dedup(&mut all);
         let mut out = Vec::with_capacity(all.len() + 4);
         let (mut last_wide, mut last_narrow) = (None::<u32>, None::<u32>);
         for n in all {

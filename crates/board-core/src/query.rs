@@ -129,10 +129,12 @@ impl SearchKeys {
             keys.depts.push(dept);
             views.push(p.views.unwrap_or(0));
         }
-        // Posts come in the `new` order, so a stable sort on views alone breaks ties by `new`.
-        keys.views_order = (0..views.len() as u32).collect();
-        keys.views_order
-            .sort_by_key(|&i| std::cmp::Reverse(views[i as usize]));
+        // Most views first; posts come in the `new` order, so their position breaks ties.
+        let mut by_views: Vec<(u64, u32)> = (views.iter().enumerate())
+            .map(|(i, &v)| (u64::MAX - v, i as u32))
+            .collect();
+        crate::numbers::sort(&mut by_views);
+        keys.views_order = by_views.into_iter().map(|(_, i)| i).collect();
         keys
     }
 
@@ -378,15 +380,15 @@ fn with_body_hits(
     body: &[u32],
     keep: Option<&dyn Fn(usize) -> bool>,
 ) -> Vec<(usize, u8)> {
-    let mut found: Vec<usize> = body
+    let mut found: Vec<u32> = body
         .iter()
         .filter_map(|&no| index.position_of(no))
         .filter(|&at| keep.is_none_or(|keep| keep(at)))
+        .map(|at| at as u32)
         .collect();
-    found.sort_unstable();
-    found.dedup();
+    crate::numbers::sort_dedup(&mut found);
     let mut out = Vec::with_capacity(rows.len() + found.len());
-    let mut found = found.into_iter().peekable();
+    let mut found = found.into_iter().map(|at| at as usize).peekable();
     for (i, rank) in rows {
         while let Some(at) = found.next_if(|&at| at < i) {
             out.push((at, BODY_RANK));

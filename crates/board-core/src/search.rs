@@ -362,7 +362,15 @@ impl Query {
             exact &= hit.exact;
             ranges.extend(hit.ranges);
         }
-        ranges.sort_by_key(|r| r.start);
+        // Few ranges (one per term): insertion sort, not another instantiation of the
+        // standard sort (see `crate::numbers`).
+        for i in 1..ranges.len() {
+            let mut j = i;
+            while j > 0 && ranges[j - 1].start > ranges[j].start {
+                ranges.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         ranges.dedup_by(|b, a| {
             if b.start < a.end {
                 a.end = a.end.max(b.end);
