@@ -268,7 +268,7 @@ impl IndexShard {
         if r.at != bytes.len() {
             return Err(malformed("trailing bytes"));
         }
-        entries.sort_unstable_by_key(|e| e.0);
+        let entries = crate::numbers::sorted_by_key(entries, |e| pack(e.0));
         Ok(IndexShard {
             entries,
             bytes,

@@ -2,8 +2,6 @@
 //! conditions on character pairs (every pair of the joined query, or of each term), each met by
 //! any of a few keys (the syllable still being typed may end in any final).
 
-use std::collections::BTreeSet;
-
 use rustc_hash::FxHashMap;
 
 use crate::body_index::{endings, malformed, shard_of, IndexShard, Key};
@@ -86,14 +84,15 @@ impl Plan {
         Some(Plan { joined, terms })
     }
 
-    /// The index files the plan reads, of `shards`.
-    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
-        self.joined
-            .iter()
+    /// The index files the plan reads, of `shards` (ascending, each once).
+    pub fn shards(&self, shards: u32) -> Vec<u32> {
+        let mut out: Vec<u32> = (self.joined.iter())
             .chain(self.terms.iter().flatten())
             .flatten()
             .map(|&k| shard_of(k, shards))
-            .collect()
+            .collect();
+        crate::numbers::sort_dedup(&mut out);
+        out
     }
 
     /// The candidates: sorted 번호 of the posts whose bodies hold every pair of the joined

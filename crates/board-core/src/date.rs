@@ -34,6 +34,11 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 impl Date {
+    /// The date as one number in the same order (for sorting by it).
+    pub fn packed(self) -> u32 {
+        u32::from(self.year) << 16 | u32::from(self.month) << 8 | u32::from(self.day)
+    }
+
     /// Builds a date, refusing impossible ones (2025-02-30).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap =
@@ -174,5 +179,14 @@ mod tests {
         let b: Date = "2025-11-03".parse().unwrap();
         assert!(a < b);
         assert_eq!(b.dotted(), "2025.11.03");
+    }
+
+    proptest::proptest! {
+        /// The packed number orders dates as the dates do (sorting by it is sorting by date).
+        #[test]
+        fn packed_keeps_the_order(a in (1u16..9999, 1u8..13, 1u8..29), b in (1u16..9999, 1u8..13, 1u8..29)) {
+            let (a, b) = (Date::new(a.0, a.1, a.2).unwrap(), Date::new(b.0, b.1, b.2).unwrap());
+            proptest::prop_assert_eq!(a.cmp(&b), a.packed().cmp(&b.packed()));
+        }
     }
 }

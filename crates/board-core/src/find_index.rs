@@ -327,7 +327,8 @@ impl FindShard {
         if !r.done() {
             return Err(malformed("trailing bytes"));
         }
-        entries.sort_unstable_by_key(|e| e.0);
+        let entries =
+            crate::numbers::sorted_by_key(entries, |e| u64::from(e.0 .0) << 32 | u64::from(e.0 .1));
         Ok(FindShard {
             entries,
             bytes,

@@ -274,12 +274,13 @@ impl FindPlan {
         out
     }
 
-    /// The index files the plan reads, of `shards`.
-    pub fn shards(&self, shards: u32) -> BTreeSet<u32> {
-        self.keys()
-            .into_iter()
+    /// The index files the plan reads, of `shards` (ascending, each once).
+    pub fn shards(&self, shards: u32) -> Vec<u32> {
+        let mut out: Vec<u32> = (self.keys().into_iter())
             .map(|k| shard_for(k, shards))
-            .collect()
+            .collect();
+        sort_dedup(&mut out);
+        out
     }
 
     /// Each post's rank (as `select` ranks: title exact 0, title 1, author/department 2–3,

@@ -192,7 +192,12 @@ impl PostSummary {
 /// The `new` order: newest date first, ties by 번호 descending. Every list file, every view's
 /// default order and every check of a dataset use this one comparison.
 pub fn by_new(a: &PostSummary, b: &PostSummary) -> std::cmp::Ordering {
-    b.date.cmp(&a.date).then(b.no.cmp(&a.no))
+    new_key(a).cmp(&new_key(b))
+}
+
+/// A post's place in the `new` order as one number: newest date first, then highest 번호.
+pub fn new_key(p: &PostSummary) -> u64 {
+    u64::MAX - (u64::from(p.date.packed()) << 32 | u64::from(p.no))
 }
 
 /// Whether posts are in the [`by_new`] order.
@@ -368,7 +373,7 @@ impl BoardIndex {
         // The order every view relies on (`new`, [`by_new`]), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
         if !in_new_order(&index.posts) {
-            index.posts.sort_by(by_new);
+            index.posts = crate::numbers::sorted_by_key(std::mem::take(&mut index.posts), new_key);
         }
         if index.posts.len() != manifest.count {
             return Err(DatasetError::Malformed(format!(

@@ -78,6 +78,18 @@ pub fn sort<T: Radix>(v: &mut [T]) {
     v.copy_from_slice(&from);
 }
 
+/// `v` ordered by `key` (stable: equal keys keep the order they came in).
+pub fn sorted_by_key<T>(v: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
+    let mut keyed: Vec<(u64, u32)> = (v.iter().enumerate())
+        .map(|(i, x)| (key(x), i as u32))
+        .collect();
+    sort(&mut keyed);
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    (keyed.into_iter())
+        .filter_map(|(_, i)| slots[i as usize].take())
+        .collect()
+}
+
 /// Sorts `v` and drops repeated values.
 pub fn sort_dedup<T: Radix>(v: &mut Vec<T>) {
     sort(v);
