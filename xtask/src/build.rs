@@ -55,6 +55,8 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
+    step("minifying the wasm-bindgen glue: terser dist/esg-board.js");
+    minify_glue(&root.join("dist/esg-board.js"))?;
     step(
         "pre-rendering the first list page and the article pages: board-prerender dist/index.html",
     );
@@ -64,6 +66,16 @@ pub fn dist(precompress: bool) -> Result<(), String> {
         precompress_dir(&root.join("dist"))?;
     }
     print_sizes()
+}
+
+/// Minifies the wasm-bindgen glue in place with terser (npm). Trunk 0.21's own JS minifier
+/// cannot parse it ("RequiredTokenNotFound") and ships it as it is: 48.8 → 22.4 kB raw,
+/// 8.5 → 6.4 kB gzip. An ES module: its exports keep their names.
+pub fn minify_glue(glue: &Path) -> Result<(), String> {
+    run(Command::new("terser")
+        .arg(glue)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(glue))
 }
 
 /// Writes `F.br` and `F.gz` beside one file.

@@ -70,7 +70,7 @@ pub fn ensure_build_tools() -> Result<(), String> {
 
 /// `npm ci` when node_modules is missing or older than the lock file.
 fn ensure_npm_packages() -> Result<(), String> {
-    npm_ci(&root(), "binaryen for wasm-opt, playwright-core")
+    npm_ci(&root(), "binaryen for wasm-opt, terser, playwright-core")
 }
 
 /// `npm ci` in `dir` when its node_modules is missing or older than its lock file.
