@@ -10,8 +10,9 @@ use futures::future::FutureExt;
 use super::{cached, get_bytes, ready, Cache, LoadError, LIST_FETCHES};
 
 thread_local! {
-    /// Title index files, by number; the names, the order and the rows files.
+    /// Title index files and their pairs without places, by number; the names, the order and the rows files.
     static FIND: Cache<u32, FindShard> = Cache::default();
+    static PAIRS: Cache<u32, FindShard> = Cache::default();
     static NAMES: Cache<(), Names> = Cache::default();
     static ORDER: Cache<(), Vec<u32>> = Cache::default();
     static ROWS: Cache<usize, Shard> = Cache::default();
@@ -23,6 +24,7 @@ enum FindFile {
     Names,
     Order,
     Index(u32),
+    Pairs(u32),
     Rows(usize),
 }
 
@@ -46,6 +48,7 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
         FindFile::Names => find_index::NAMES_PATH.to_string(),
         FindFile::Order => find_index::ORDER_PATH.to_string(),
         FindFile::Index(i) => find_index::find_path(i),
+        FindFile::Pairs(i) => find_index::pairs_path(i),
         FindFile::Rows(r) => find_index::rows_path(r),
     };
     let url = format!("{base}{rel}");
@@ -81,9 +84,14 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
             .await
             .map(drop)
         }
-        FindFile::Index(i) => {
+        FindFile::Index(i) | FindFile::Pairs(i) => {
             let f = bytes();
-            cached(&FIND, i, move || {
+            let cache = if matches!(file, FindFile::Index(_)) {
+                &FIND
+            } else {
+                &PAIRS
+            };
+            cached(cache, i, move || {
                 async move {
                     let (url, b) = f.await?;
                     decode(url, b, FindShard::decode)
@@ -152,10 +160,9 @@ pub async fn find_page(
         });
     };
     let body = body.filter(|hits| !hits.is_empty());
-    let mut files: Vec<FindFile> = plan
-        .shards(meta.shards)
-        .into_iter()
-        .map(FindFile::Index)
+    let (index, pairs) = plan.files(&meta);
+    let mut files: Vec<FindFile> = (index.into_iter().map(FindFile::Index))
+        .chain(pairs.into_iter().map(FindFile::Pairs))
         .collect();
     if body.is_some() {
         files.push(FindFile::Order);
@@ -195,11 +202,12 @@ fn found_rows(
     };
     find_index::find_with(
         plan,
-        meta.shards,
+        &meta,
         count,
         params.effective_sort(),
         &in_body,
         |i| ready(&FIND, &i),
+        |i| ready(&PAIRS, &i),
     )
     .map_err(broken)
 }

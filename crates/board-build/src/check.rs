@@ -130,7 +130,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     })
 }
 
-/// The title index (`find/`): every file readable, the order that of the list, and the rows
+/// The title index (`find/`): every file readable (`find/pairs/` too when written), the order that of the list, and the rows
 /// files the list again.
 fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Error> {
     let bytes = |rel: &str| {
@@ -142,6 +142,10 @@ fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Erro
     for i in 0..meta.shards {
         let (path, b) = bytes(&find_index::find_path(i))?;
         FindShard::decode(b).map_err(|e| at(&path, e.to_string()))?;
+        if meta.pairs {
+            let (path, b) = bytes(&find_index::pairs_path(i))?;
+            FindShard::decode(b).map_err(|e| at(&path, e.to_string()))?;
+        }
     }
     let (path, b) = bytes(find_index::NAMES_PATH)?;
     serde_json::from_slice::<Names>(&b).map_err(|e| at(&path, e.to_string()))?;

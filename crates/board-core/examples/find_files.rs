@@ -1,7 +1,7 @@
 //! Which files the first result of a search needs at this board's size, without the list:
 //! `cargo run --release -p board-core --example find_files DATASET_DIR QUERY...` prints, per
 //! query, the files (index files, names, order, the rows of the first page) and the count,
-//! one per line as `<query>\t<count>\t<file>`; `cargo xtask bench-find` sums their gzip size.
+//! one per line as `<query>\t<count>\t<file>`, and on stderr the time `find_with` took.
 
 use std::rc::Rc;
 
@@ -18,29 +18,36 @@ fn main() {
     let names: Names = serde_json::from_slice(&read(find_index::NAMES_PATH)).expect("names");
     for q in queries {
         let plan = FindPlan::new(q, Field::All, &names).expect("a query");
-        let shards = plan.shards(meta.shards);
-        let files: std::collections::BTreeMap<u32, Rc<FindShard>> = shards
-            .iter()
-            .map(|&i| {
-                (
-                    i,
-                    Rc::new(FindShard::decode(read(&find_index::find_path(i))).expect("decodes")),
-                )
-            })
-            .collect();
+        let (shards, pairs) = plan.files(&meta);
+        let load = |list: &[u32], path: fn(u32) -> String| {
+            (list.iter())
+                .map(|&i| {
+                    (
+                        i,
+                        Rc::new(FindShard::decode(read(&path(i))).expect("decodes")),
+                    )
+                })
+                .collect::<std::collections::BTreeMap<u32, Rc<FindShard>>>()
+        };
+        let (files, pair_files) = (
+            load(&shards, find_index::find_path),
+            load(&pairs, find_index::pairs_path),
+        );
         let t = std::time::Instant::now();
         let rows = find_index::find_with(
             &plan,
-            meta.shards,
+            &meta,
             manifest.count,
             Sort::Relevance,
             &[],
             |i| files.get(&i).cloned(),
+            |i| pair_files.get(&i).cloned(),
         )
         .expect("answers");
         let took = t.elapsed();
         let mut out: Vec<String> = vec!["board.json".into(), find_index::NAMES_PATH.into()];
         out.extend(shards.iter().map(|&i| find_index::find_path(i)));
+        out.extend(pairs.iter().map(|&i| find_index::pairs_path(i)));
         let mut pages: Vec<String> = rows
             .iter()
             .take(20)
@@ -52,7 +59,7 @@ fn main() {
         eprintln!(
             "{q}: {} rows, {} index files, {:.1} ms",
             rows.len(),
-            shards.len(),
+            shards.len() + pairs.len(),
             took.as_secs_f64() * 1e3
         );
         for f in out {

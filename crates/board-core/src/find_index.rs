@@ -13,6 +13,10 @@
 //!   its initial and medial, so all its endings live in one file.
 //! - the same files hold, for each distinct author and department, the positions of its posts;
 //!   `find/names.json` lists those names (a board has few), which the app matches itself.
+//! - `find/pairs/<i>.bin`: the same pairs' lists without their places — the posts alone, a
+//!   bitmap when that is smaller. A query of two characters is one pair: it needs no places,
+//!   and for the commonest pairs (ㄱㅇ in half the titles of a 1M board) the places were most
+//!   of the bytes.
 //! - `find/order.bin`: the 번호 of every position (body search answers in 번호).
 //! - `find/rows/<i / 1000>/<i>.json`: the list again in files of [`FindMeta::rows`] posts, so the rows one
 //!   result page shows cost a few kB, not the list files they sit in.
@@ -41,6 +45,10 @@ pub struct FindMeta {
     /// Posts per `find/rows/…` file (100 in datasets written before it was recorded).
     #[serde(default = "rows_before_recorded")]
     pub rows: u32,
+    /// Whether `find/pairs/` was written (absent: a dataset from before it; every pair is then
+    /// read from `find/<i>.bin`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pairs: bool,
 }
 
 fn rows_before_recorded() -> u32 {
@@ -74,6 +82,11 @@ pub const ORDER_PATH: &str = "find/order.bin";
 /// Relative path of index file `i`.
 pub fn find_path(i: u32) -> String {
     format!("find/{i}.bin")
+}
+
+/// Relative path of pairs file `i` (the pairs of `find/<i>.bin`, without places).
+pub fn pairs_path(i: u32) -> String {
+    format!("find/pairs/{i}.bin")
 }
 
 /// Relative path of rows file `file` (see [`FindMeta::rows_file`]; at most 1000 files a folder).
@@ -205,7 +218,12 @@ impl FindBuilder {
             let (kind, bytes) = encode_posts(&list);
             encoded.push((k, kind, list.len() as u32, bytes));
         }
+        let mut pairs: Vec<(FindKey, u8, u32, Vec<u8>)> = Vec::new();
         for (k, list) in self.places {
+            let mut posts: Vec<u32> = list.iter().map(|&(post, _)| post).collect();
+            posts.dedup();
+            let (kind, bytes) = encode_posts(&posts);
+            pairs.push((k, kind, posts.len() as u32, bytes));
             let mut bytes = Vec::new();
             let mut last = (0u32, 0u32);
             for (i, &(post, place)) in list.iter().enumerate() {
@@ -220,31 +238,13 @@ impl FindBuilder {
             }
             encoded.push((k, KIND_PLACES, list.len() as u32, bytes));
         }
-        encoded.sort_unstable_by_key(|e| e.0);
         let total: usize = encoded.iter().map(|e| e.3.len() + 12).sum();
         let shards = total
             .div_ceil(TARGET_SHARD_BYTES)
             .next_power_of_two()
             .clamp(1, MAX_SHARDS) as u32;
-        let mut files: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
-        let mut counts = vec![0u64; shards as usize];
-        for (key, kind, count, bytes) in &encoded {
-            let i = shard_for(*key, shards) as usize;
-            let b = &mut files[i];
-            put_entry(b, *key, *kind, *count, bytes);
-            counts[i] += 1;
-        }
-        let mut out: Vec<(String, Vec<u8>)> = files
-            .into_iter()
-            .zip(counts)
-            .enumerate()
-            .map(|(i, (body, n))| {
-                let mut b = MAGIC.to_vec();
-                put_varint(&mut b, n);
-                b.extend_from_slice(&body);
-                (find_path(i as u32), b)
-            })
-            .collect();
+        let mut out = shard_files(encoded, shards, find_path);
+        out.extend(shard_files(pairs, shards, pairs_path));
         let names = Names {
             authors: self.authors,
             depts: self.depts,
@@ -266,10 +266,36 @@ impl FindBuilder {
             FindMeta {
                 shards,
                 rows: ROWS_PER_FILE,
+                pairs: true,
             },
             out,
         )
     }
+}
+
+/// Index files: each key's list in the file [`shard_for`] names, keys in order, every file
+/// written (an empty one too: a reader may ask for any).
+fn shard_files(
+    mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)>,
+    shards: u32,
+    path: fn(u32) -> String,
+) -> Vec<(String, Vec<u8>)> {
+    encoded.sort_unstable_by_key(|e| e.0);
+    let mut files: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
+    let mut counts = vec![0u64; shards as usize];
+    for (key, kind, count, bytes) in &encoded {
+        let i = shard_for(*key, shards) as usize;
+        put_entry(&mut files[i], *key, *kind, *count, bytes);
+        counts[i] += 1;
+    }
+    (files.into_iter().zip(counts).enumerate())
+        .map(|(i, (body, n))| {
+            let mut b = MAGIC.to_vec();
+            put_varint(&mut b, n);
+            b.extend_from_slice(&body);
+            (path(i as u32), b)
+        })
+        .collect()
 }
 
 /// Positions, delta-coded, or a bitmap when that is smaller (as in the body index).

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use crate::body_plan::intersect;
 use crate::find_index::{
-    malformed, shard_for, Feature, FindKey, FindShard, Names, Postings, AUTHOR, CLASS, DEPT, NONE,
+    malformed, shard_for, Feature, FindKey, FindMeta, FindShard, Names, Postings, AUTHOR, CLASS,
+    DEPT, NONE,
 };
 use crate::numbers::sort_dedup;
 use crate::query::BODY_RANK;
@@ -150,10 +151,11 @@ fn chain_posts(
     chain: &Chain,
     get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
 ) -> Result<Vec<u32>, DatasetError> {
-    if let [one] = chain.sets.as_slice() {
+    // One character, or one pair (no places to line up): the posts holding any of its keys.
+    if chain.sets.len() <= 2 {
         let mut all: Vec<u32> = Vec::new();
-        for &f in one {
-            all.extend(get((f, NONE))?.posts());
+        for k in chain.keys() {
+            all.extend(get(k)?.posts());
         }
         sort_dedup(&mut all);
         return Ok(all);
@@ -164,13 +166,16 @@ fn chain_posts(
         let mut starts: Vec<u64> = Vec::new();
         for &a in &chain.sets[j] {
             for &b in &chain.sets[j + 1] {
-                if let Postings::Places(list) = &*get((a, b))? {
-                    starts.extend(
-                        list.iter()
-                            .filter(|&&(_, place)| place as usize >= j)
-                            .map(|&(post, place)| (post as u64) << 32 | (place as u64 - j as u64)),
-                    );
-                }
+                // A pair's list without its places (from `find/pairs/`, or a broken file)
+                // cannot line up a chain: an error, never a silent miss.
+                let Postings::Places(list) = &*get((a, b))? else {
+                    return Err(malformed("a pair's list has no places"));
+                };
+                starts.extend(
+                    list.iter()
+                        .filter(|&&(_, place)| place as usize >= j)
+                        .map(|&(post, place)| (post as u64) << 32 | (place as u64 - j as u64)),
+                );
             }
         }
         sort_dedup(&mut starts);
@@ -274,13 +279,52 @@ impl FindPlan {
         out
     }
 
-    /// The index files the plan reads, of `shards` (ascending, each once).
-    pub fn shards(&self, shards: u32) -> Vec<u32> {
-        let mut out: Vec<u32> = (self.keys().into_iter())
-            .map(|k| shard_for(k, shards))
+    /// The pairs read only as a chain of one pair (a two-character query): their posts alone
+    /// answer, so they come from `find/pairs/` when the dataset has it.
+    fn pairs_alone(&self) -> BTreeSet<FindKey> {
+        let mut alone = BTreeSet::new();
+        let mut placed = BTreeSet::new();
+        if self.reads_titles() {
+            for (loose, exact) in std::iter::once(&self.joined).chain(&self.terms) {
+                for c in loose.iter().chain(exact) {
+                    match c.sets.len() {
+                        2 => alone.extend(c.keys()),
+                        n if n > 2 => placed.extend(c.keys()),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        alone.retain(|k| !placed.contains(k));
+        alone
+    }
+
+    /// The index files the plan reads (each ascending, each once): of `find/<i>.bin`, and of
+    /// `find/pairs/<i>.bin`.
+    pub fn files(&self, meta: &FindMeta) -> (Vec<u32>, Vec<u32>) {
+        let (_, index, pairs) = self.route(meta);
+        (index, pairs)
+    }
+
+    /// Which keys are read from `find/pairs/` — a pair read alone whose `find/<i>.bin` is not
+    /// fetched for another key anyway (that file has its posts too, with places) — and the
+    /// files of both kinds.
+    fn route(&self, meta: &FindMeta) -> (BTreeSet<FindKey>, Vec<u32>, Vec<u32>) {
+        let mut alone = if meta.pairs {
+            self.pairs_alone()
+        } else {
+            BTreeSet::new()
+        };
+        let keys = self.keys();
+        let mut index: Vec<u32> = (keys.iter())
+            .filter(|k| !alone.contains(k))
+            .map(|&k| shard_for(k, meta.shards))
             .collect();
-        sort_dedup(&mut out);
-        out
+        sort_dedup(&mut index);
+        alone.retain(|&k| index.binary_search(&shard_for(k, meta.shards)).is_err());
+        let mut pairs: Vec<u32> = alone.iter().map(|&k| shard_for(k, meta.shards)).collect();
+        sort_dedup(&mut pairs);
+        (alone, index, pairs)
     }
 
     /// Each post's rank (as `select` ranks: title exact 0, title 1, author/department 2–3,
@@ -400,17 +444,26 @@ pub fn answers(l: &crate::ListParams) -> bool {
     Query::parse(&l.q).is_some() && !l.filtered() && l.effective_sort() != Sort::Views
 }
 
-/// Runs a plan over decoded files (`file(i)` is file `i`, if it is here).
+/// Runs a plan over decoded files (`file(i)` is `find/<i>.bin` and `pairs(i)` is
+/// `find/pairs/<i>.bin`, if it is here: [`FindPlan::files`] names those it needs).
 pub fn find_with(
     plan: &FindPlan,
-    shards: u32,
+    meta: &FindMeta,
     count: usize,
     sort: Sort,
     in_body: &[bool],
     file: impl Fn(u32) -> Option<Rc<FindShard>>,
+    pairs: impl Fn(u32) -> Option<Rc<FindShard>>,
 ) -> Result<Vec<usize>, DatasetError> {
+    let (alone, _, _) = plan.route(meta);
     find(plan, count, sort, in_body, |k| {
-        match file(shard_for(k, shards)) {
+        let i = shard_for(k, meta.shards);
+        let f = if alone.contains(&k) {
+            pairs(i)
+        } else {
+            file(i)
+        };
+        match f {
             Some(f) => f.postings(k),
             None => Err(malformed("a needed file is missing")),
         }

@@ -2,43 +2,75 @@ use super::*;
 use crate::{BoardIndex, BoardMeta, Date, Field, ListParams, Sort};
 use proptest::prelude::*;
 
-/// The board's index files, decoded, and its names, as the app would have them.
-fn build(board: &BoardIndex) -> (FindMeta, Vec<Rc<FindShard>>, Names, Vec<u32>) {
+/// The board's index files, decoded, as the app would have them.
+struct Built {
+    meta: FindMeta,
+    shards: Vec<Rc<FindShard>>,
+    pairs: Vec<Rc<FindShard>>,
+    names: Names,
+    order: Vec<u32>,
+}
+
+fn build(board: &BoardIndex) -> Built {
     let mut b = FindBuilder::default();
     for p in &board.posts {
         b.add(p);
     }
     let (meta, files) = b.finish();
-    let mut shards = Vec::new();
+    let (mut shards, mut pairs) = (Vec::new(), Vec::new());
     let (mut names, mut order) = (Names::default(), Vec::new());
     for (path, bytes) in files {
         if path == NAMES_PATH {
             names = serde_json::from_slice(&bytes).unwrap();
         } else if path == ORDER_PATH {
             order = decode_order(&bytes).unwrap();
+        } else if path.starts_with("find/pairs/") {
+            assert_eq!(path, pairs_path(pairs.len() as u32));
+            pairs.push(Rc::new(FindShard::decode(bytes).unwrap()));
         } else {
+            assert_eq!(path, find_path(shards.len() as u32));
             shards.push(Rc::new(FindShard::decode(bytes).unwrap()));
         }
     }
+    assert!(meta.pairs);
     assert_eq!(shards.len(), meta.shards as usize);
-    (meta, shards, names, order)
+    assert_eq!(pairs.len(), meta.shards as usize);
+    Built {
+        meta,
+        shards,
+        pairs,
+        names,
+        order,
+    }
 }
 
+/// The search answered from the files the plan names and no others; `pairs: false` reads as a
+/// dataset written before `find/pairs/` (every pair from `find/<i>.bin`).
 fn run(
-    idx: &(FindMeta, Vec<Rc<FindShard>>, Names, Vec<u32>),
+    idx: &Built,
     count: usize,
     params: &ListParams,
     in_body: &[bool],
+    pairs: bool,
 ) -> Vec<usize> {
-    let plan = FindPlan::new(&params.q, params.field, &idx.2).expect("a query");
-    let needed = plan.shards(idx.0.shards);
+    let plan = FindPlan::new(&params.q, params.field, &idx.names).expect("a query");
+    let meta = FindMeta { pairs, ..idx.meta };
+    let (needed, needed_pairs) = plan.files(&meta);
+    if !pairs {
+        assert!(needed_pairs.is_empty());
+    }
     find_with(
         &plan,
-        idx.0.shards,
+        &meta,
         count,
         params.effective_sort(),
         in_body,
-        |i| needed.contains(&i).then(|| idx.1[i as usize].clone()),
+        |i| needed.contains(&i).then(|| idx.shards[i as usize].clone()),
+        |i| {
+            needed_pairs
+                .contains(&i)
+                .then(|| idx.pairs[i as usize].clone())
+        },
     )
     .unwrap()
 }
@@ -128,15 +160,17 @@ fn every_rule_of_the_engine() {
                     sort: Some(sort),
                     ..Default::default()
                 };
-                assert_eq!(
-                    run(&idx, b.posts.len(), &params, &[]),
-                    crate::select(&b, &params, None),
-                    "{q} {field:?} {sort:?}"
-                );
+                for pairs in [true, false] {
+                    assert_eq!(
+                        run(&idx, b.posts.len(), &params, &[], pairs),
+                        crate::select(&b, &params, None),
+                        "{q} {field:?} {sort:?} pairs: {pairs}"
+                    );
+                }
             }
         }
     }
-    assert_eq!(idx.3, b.posts.iter().map(|p| p.no).collect::<Vec<_>>());
+    assert_eq!(idx.order, b.posts.iter().map(|p| p.no).collect::<Vec<_>>());
 }
 
 #[test]
@@ -197,10 +231,12 @@ proptest! {
         let body: Option<Vec<u32>> = body.map(|s| s.into_iter().collect());
         // The app turns body hits (번호) into positions through find/order.bin.
         let in_body: Vec<bool> = match &body {
-            Some(hits) => idx.3.iter().map(|no| hits.binary_search(no).is_ok()).collect(),
+            Some(hits) => idx.order.iter().map(|no| hits.binary_search(no).is_ok()).collect(),
             None => Vec::new(),
         };
-        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body), crate::select(&b, &params, body.as_deref()));
+        let want = crate::select(&b, &params, body.as_deref());
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, true), want.clone());
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, false), want);
     }
 }
 
@@ -245,6 +281,6 @@ proptest! {
         let params = ListParams { q: q.concat(), field, sort: Some(sort), ..Default::default() };
         prop_assume!(answers(&params));
         let idx = build(&b);
-        prop_assert_eq!(run(&idx, b.posts.len(), &params, &[]), crate::select(&b, &params, None));
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &[], true), crate::select(&b, &params, None));
     }
 }
