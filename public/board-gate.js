@@ -54,8 +54,14 @@
     var named = function (attr) {
       return ((script && script.getAttribute(attr)) || '').split(' ').filter(Boolean);
     };
-    named('data-preload-module').forEach(function (href) { preload(href, 'modulepreload'); });
-    named('data-preload').forEach(function (href) { preload(href, 'preload'); });
+    // This script is async: when boot.js ran first, the app is already fetching its code (a
+    // preload now would fetch the wasm twice); its data it asks for only once the wasm runs.
+    var booted = document.documentElement.hasAttribute('data-esg-board-boot');
+    if (booted) document.documentElement.setAttribute('data-esg-board-boot', 'before-gate');
+    if (!booted) named('data-preload-module').forEach(function (href) { preload(href, 'modulepreload'); });
+    named('data-preload').forEach(function (href) {
+      if (!(booted && /\.wasm$/.test(href))) preload(href, 'preload');
+    });
   }
   var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });
   if (!hostParams.length) return;

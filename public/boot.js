@@ -5,6 +5,9 @@
 import init from './esg-board.js';
 
 try {
+  // Marks that the app is fetching its wasm (board-gate.js, an async script that may run after
+  // this, then does not preload it a second time).
+  document.documentElement.setAttribute('data-esg-board-boot', '');
   // Kept for `cargo xtask bench` (wasm memory) and for debugging from the console.
   window.esgBoardWasm = await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
 } catch (error) {
