@@ -268,7 +268,7 @@ impl IndexShard {
         if r.at != bytes.len() {
             return Err(malformed("trailing bytes"));
         }
-        let entries = crate::numbers::sorted_by_key(entries, |e| pack(e.0));
+        crate::numbers::sort_by_key(&mut entries, |e| pack(e.0));
         Ok(IndexShard {
             entries,
             bytes,

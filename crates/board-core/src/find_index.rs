@@ -353,8 +353,9 @@ impl FindShard {
         if !r.done() {
             return Err(malformed("trailing bytes"));
         }
-        let entries =
-            crate::numbers::sorted_by_key(entries, |e| u64::from(e.0 .0) << 32 | u64::from(e.0 .1));
+        crate::numbers::sort_by_key(&mut entries, |e| {
+            u64::from(e.0 .0) << 32 | u64::from(e.0 .1)
+        });
         Ok(FindShard {
             entries,
             bytes,

@@ -373,7 +373,7 @@ impl BoardIndex {
         // The order every view relies on (`new`, [`by_new`]), even for a dataset that was
         // not written by board-build; already sorted data costs one pass.
         if !in_new_order(&index.posts) {
-            index.posts = crate::numbers::sorted_by_key(std::mem::take(&mut index.posts), new_key);
+            crate::numbers::sort_by_key(&mut index.posts, new_key);
         }
         if index.posts.len() != manifest.count {
             return Err(DatasetError::Malformed(format!(

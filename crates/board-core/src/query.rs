@@ -130,11 +130,7 @@ impl SearchKeys {
             views.push(p.views.unwrap_or(0));
         }
         // Most views first; posts come in the `new` order, so their position breaks ties.
-        let mut by_views: Vec<(u64, u32)> = (views.iter().enumerate())
-            .map(|(i, &v)| (u64::MAX - v, i as u32))
-            .collect();
-        crate::numbers::sort(&mut by_views);
-        keys.views_order = by_views.into_iter().map(|(_, i)| i).collect();
+        keys.views_order = crate::numbers::order_by(views.len(), |i| u64::MAX - views[i]);
         keys
     }
 
