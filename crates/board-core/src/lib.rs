@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod display;
 pub mod dubeolsik;
+mod find_chain;
 pub mod find_index;
 pub mod find_plan;
 pub mod hangul;
