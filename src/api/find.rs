@@ -10,7 +10,8 @@ use futures::future::FutureExt;
 use super::{cached, get_bytes, ready, Cache, LoadError, LIST_FETCHES};
 
 thread_local! {
-    /// Title index files and their pairs without places, by number; the names, the order and the rows files.
+    /// Title index files and their pairs without places, by number; the names, the order and
+    /// the rows files.
     static FIND: Cache<u32, FindShard> = Cache::default();
     static PAIRS: Cache<u32, FindShard> = Cache::default();
     static NAMES: Cache<(), Names> = Cache::default();

@@ -64,7 +64,7 @@ pub(crate) fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
-fn union(lists: impl IntoIterator<Item = Vec<u32>>) -> Vec<u32> {
+pub(crate) fn union(lists: impl IntoIterator<Item = Vec<u32>>) -> Vec<u32> {
     let mut all: Vec<u32> = lists.into_iter().flatten().collect();
     crate::numbers::sort_dedup(&mut all);
     all

@@ -192,9 +192,3 @@ pub(crate) fn chain_posts(
     posts.dedup();
     Ok(posts)
 }
-
-pub(crate) fn union(mut a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
-    a.extend(b);
-    sort_dedup(&mut a);
-    a
-}

@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::body_plan::intersect;
-use crate::find_chain::{chain_posts, chains, union, Chain};
+use crate::body_plan::{intersect, union};
+use crate::find_chain::{chain_posts, chains, Chain};
 use crate::find_index::{
     malformed, shard_for, FindKey, FindMeta, FindShard, Names, Postings, AUTHOR, DEPT,
 };
@@ -160,7 +160,7 @@ impl FindPlan {
             let any = |chains: &[Chain]| -> Result<Vec<u32>, DatasetError> {
                 let mut all = Vec::new();
                 for c in chains {
-                    all = union(all, chain_posts(c, get)?);
+                    all = union([all, chain_posts(c, get)?]);
                 }
                 Ok(all)
             };
