@@ -639,7 +639,10 @@ mod tests {
         );
         assert_eq!(highlight("제목", ""), vec![("제목", false)]);
         assert_eq!(highlight("", "x"), vec![("", false)]);
-        assert_eq!(highlight("aaa", "aa"), vec![("aa", true), ("a", false)]);
+        // Overlapping occurrences are one highlight (aa at 0 and at 1).
+        assert_eq!(highlight("aaa", "aa"), vec![("aaa", true)]);
+        // An exact occurrence inside a loose one (닭달 typed on reads 닭닭 too) is found.
+        assert_eq!(highlight("닭닭달", "닭달"), vec![("닭닭달", true)]);
         // Case folding that changes length (İ → i̇) must not break the byte ranges.
         assert_eq!(highlight("İx", "x"), vec![("İ", false), ("x", true)]);
     }

@@ -446,7 +446,7 @@ fn find_seq<C: Unit>(
     // query on a text without its jamo: half the reading of ㄱㅇ's 520k hits at 1M posts).
     let settle = spans.is_none() && h.sig.is_some_and(|sig| !sig.may_be_exact(need));
     let mut found = false;
-    let mut ranges = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut exact = false;
     let mut start = 0;
     // A cheap test of the first query character skips nearly every start position.
@@ -473,21 +473,25 @@ fn find_seq<C: Unit>(
         if ok {
             found = true;
             if let Some(spans) = spans {
-                ranges.push(spans[start].start..spans[k - 1].end);
+                let r = spans[start].start..spans[k - 1].end;
+                // Matches may overlap (닭달 in 닭닭달: loose at 0, exact at 1): one highlight.
+                match ranges.last_mut() {
+                    Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                    _ => ranges.push(r),
+                }
             }
             exact |= all_exact;
             if (exact || settle) && spans.is_none() {
                 break;
             }
-            start = k;
-        } else {
-            start += 1;
         }
+        // The next start is the next character, not the match's end: an exact match may
+        // begin inside a loose one.
+        start += 1;
     }
     found.then_some(Hit { ranges, exact })
 }
 
-/// A text cut into plain and matched pieces, for `<mark>`.
 /// Whether every text `new` finds is also found by `old`: `new` is `old` typed on — more
 /// characters, or the syllable `old` ends in completed by the input method (체 → 쳅, 쳅 → 체부).
 /// A search can then look only among the previous search's hits.
@@ -561,6 +565,21 @@ mod tests {
 
     fn finds(q: &str, text: &str) -> bool {
         hit(q, text).is_some()
+    }
+
+    /// A match is exact when any occurrence is, even one that starts inside a loose one.
+    #[test]
+    fn an_exact_match_inside_a_loose_one_counts() {
+        let exact = |q: &str, t: &str| Query::parse(q).unwrap().matches(Haystack::new(t).text());
+        assert_eq!(exact("닭달", "닭닭달"), Some(true));
+        assert_eq!(exact("닭달", "닭닭"), Some(false));
+        assert_eq!(
+            Query::parse("닭달")
+                .unwrap()
+                .find(&Haystack::new("닭닭달"))
+                .map(|h| h.exact),
+            Some(true)
+        );
     }
 
     #[test]
