@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use board_core::find_index::{self, FindMeta, FindPlan, FindShard, Names};
+use board_core::find_index::{self, FindMeta, FindPlan, FindShard, ListFile, Names};
 use board_core::{DatasetError, ListParams, Pagination, PostSummary, Shard};
 use futures::future::FutureExt;
 
@@ -12,8 +12,8 @@ use super::{cached, get_bytes, ready, Cache, LoadError, LIST_FETCHES};
 thread_local! {
     /// Title index files and their pairs without places, by number; the names, the order and
     /// the rows files.
-    static FIND: Cache<u32, FindShard> = Cache::default();
-    static PAIRS: Cache<u32, FindShard> = Cache::default();
+    static FIND: Cache<ListFile, FindShard> = Cache::default();
+    static PAIRS: Cache<ListFile, FindShard> = Cache::default();
     static NAMES: Cache<(), Names> = Cache::default();
     static ORDER: Cache<(), Vec<u32>> = Cache::default();
     static ROWS: Cache<usize, Shard> = Cache::default();
@@ -24,8 +24,8 @@ thread_local! {
 enum FindFile {
     Names,
     Order,
-    Index(u32),
-    Pairs(u32),
+    Index(ListFile),
+    Pairs(ListFile),
     Rows(usize),
 }
 
@@ -48,8 +48,8 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
     let rel = match file {
         FindFile::Names => find_index::NAMES_PATH.to_string(),
         FindFile::Order => find_index::ORDER_PATH.to_string(),
-        FindFile::Index(i) => find_index::find_path(i),
-        FindFile::Pairs(i) => find_index::pairs_path(i),
+        FindFile::Index(f) => f.path(find_index::find_path),
+        FindFile::Pairs(f) => f.path(find_index::pairs_path),
         FindFile::Rows(r) => find_index::rows_path(r),
     };
     let url = format!("{base}{rel}");
@@ -162,13 +162,26 @@ pub async fn find_page(
     };
     let body = body.filter(|hits| !hits.is_empty());
     let (index, pairs) = plan.files(&meta);
-    let mut files: Vec<FindFile> = (index.into_iter().map(FindFile::Index))
-        .chain(pairs.into_iter().map(FindFile::Pairs))
+    let mut files: Vec<FindFile> = (index.into_iter())
+        .map(|i| FindFile::Index(ListFile::shard(i)))
+        .chain(
+            pairs
+                .into_iter()
+                .map(|i| FindFile::Pairs(ListFile::shard(i))),
+        )
         .collect();
     if body.is_some() {
         files.push(FindFile::Order);
     }
     fetch_find_files(base, files).await?;
+    // Then the big lists those files keep apart, if the search reads any.
+    let (index, pairs) = plan
+        .apart(&meta, &|f| ready(&FIND, &f), &|f| ready(&PAIRS, &f))
+        .map_err(|e| find_broken(base, e))?;
+    let apart = (index.into_iter().map(FindFile::Index))
+        .chain(pairs.into_iter().map(FindFile::Pairs))
+        .collect();
+    fetch_find_files(base, apart).await?;
     let rows = found_rows(base, meta, count, params, &plan, body.as_deref())?;
     let pages = Pagination::new(rows.len(), params.page, params.size);
     let shown = &rows[pages.rows()];
@@ -190,10 +203,6 @@ fn found_rows(
     plan: &FindPlan,
     body: Option<&Vec<u32>>,
 ) -> Result<Vec<usize>, LoadError> {
-    let broken = |error| LoadError::Data {
-        url: format!("{base}find/"),
-        error,
-    };
     let in_body: Vec<bool> = match (body, ready(&ORDER, &())) {
         (Some(hits), Some(order)) => order
             .iter()
@@ -207,10 +216,17 @@ fn found_rows(
         count,
         params.effective_sort(),
         &in_body,
-        |i| ready(&FIND, &i),
-        |i| ready(&PAIRS, &i),
+        |f| ready(&FIND, &f),
+        |f| ready(&PAIRS, &f),
     )
-    .map_err(broken)
+    .map_err(|e| find_broken(base, e))
+}
+
+fn find_broken(base: &str, error: DatasetError) -> LoadError {
+    LoadError::Data {
+        url: format!("{base}find/"),
+        error,
+    }
 }
 
 /// The rows at these list positions, from the rows files already fetched.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, Plan};
+use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, ListFile, Plan};
 use board_core::model::{body_path, ListRows, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -213,7 +213,7 @@ thread_local! {
     /// Body files, by URL.
     static BODIES: Cache<String, BodyShard> = Cache::default();
     /// Body index files, by number.
-    static INDEX: Cache<u32, IndexShard> = Cache::default();
+    static INDEX: Cache<ListFile, IndexShard> = Cache::default();
 }
 
 /// The file `key` of `cache`, fetched by `fetch` the first time it is asked for.
@@ -297,9 +297,9 @@ pub async fn fetch_body(base: &str, no: u32) -> Result<Body, LoadError> {
     }
 }
 
-async fn index_shard(base: &str, i: u32) -> Result<Rc<IndexShard>, LoadError> {
-    let url = format!("{base}{}", index_path(i));
-    cached(&INDEX, i, move || {
+async fn index_file(base: &str, f: ListFile) -> Result<Rc<IndexShard>, LoadError> {
+    let url = format!("{base}{}", f.path(index_path));
+    cached(&INDEX, f, move || {
         async move {
             let bytes = get_bytes(&url).await?;
             IndexShard::decode(bytes)
@@ -311,16 +311,21 @@ async fn index_shard(base: &str, i: u32) -> Result<Rc<IndexShard>, LoadError> {
     .await
 }
 
-/// Index file `i`, if it is already here.
-fn index_ready(i: u32) -> Option<Rc<IndexShard>> {
-    ready(&INDEX, &i)
+/// Index file `f`, if it is already here.
+fn index_ready(f: ListFile) -> Option<Rc<IndexShard>> {
+    ready(&INDEX, &f)
 }
 
-/// Whether every index file `plan` reads is already here.
+/// Whether every index file `plan` reads is already here: its shards, and the lists they keep
+/// apart.
 pub fn search_bodies_ready(meta: IndexMeta, plan: &Plan) -> bool {
-    plan.shards(meta.shards)
-        .into_iter()
-        .all(|i| index_ready(i).is_some())
+    let shards = plan.shards(meta.shards);
+    shards
+        .iter()
+        .all(|&i| index_ready(ListFile::shard(i)).is_some())
+        && plan
+            .apart(meta.shards, &index_ready)
+            .is_ok_and(|apart| apart.into_iter().all(|f| index_ready(f).is_some()))
 }
 
 /// The body search's answer from index files already fetched, or `None` if one is missing.
@@ -332,30 +337,42 @@ pub fn search_bodies_cached(
     search_bodies_ready(meta, plan).then(|| run_cached(base, meta, plan))
 }
 
-fn run_cached(base: &str, meta: IndexMeta, plan: &Plan) -> Result<Vec<u32>, LoadError> {
-    run_with(plan, meta.shards, index_ready).map_err(|error| LoadError::Data {
+fn index_broken(base: &str, error: DatasetError) -> LoadError {
+    LoadError::Data {
         url: format!("{base}index/"),
         error,
-    })
+    }
+}
+
+fn run_cached(base: &str, meta: IndexMeta, plan: &Plan) -> Result<Vec<u32>, LoadError> {
+    run_with(plan, meta.shards, index_ready).map_err(|e| index_broken(base, e))
+}
+
+/// Fetches index files into their cache, a few at a time, like the list files: a long query
+/// names many files, and requests queued behind the browser's per-host limit would time out
+/// while they wait.
+async fn fetch_index_files(base: &str, files: Vec<ListFile>) -> Result<(), LoadError> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    stream::iter(files.into_iter().map(|f| index_file(base, f)))
+        .buffer_unordered(LIST_FETCHES)
+        .try_collect::<Vec<_>>()
+        .await
+        .map(drop)
 }
 
 /// The posts whose bodies hold a query (sorted 번호, see `board_core::body_index`): fetches
-/// only the index files the query's character pairs live in, once per page life.
+/// only the index files the query's character pairs live in (then the big lists they keep
+/// apart), once per page life.
 pub async fn search_bodies(
     base: &str,
     meta: IndexMeta,
     plan: &Plan,
 ) -> Result<Vec<u32>, LoadError> {
-    // A few at a time, like the list files: a long query names many files, and requests queued
-    // behind the browser's per-host limit would time out while they wait.
-    use futures::stream::{self, StreamExt, TryStreamExt};
-    stream::iter(
-        plan.shards(meta.shards)
-            .into_iter()
-            .map(|i| index_shard(base, i)),
-    )
-    .buffer_unordered(LIST_FETCHES)
-    .try_collect::<Vec<_>>()
-    .await?;
+    let shards = plan.shards(meta.shards).into_iter().map(ListFile::shard);
+    fetch_index_files(base, shards.collect()).await?;
+    let apart = plan
+        .apart(meta.shards, &index_ready)
+        .map_err(|e| index_broken(base, e))?;
+    fetch_index_files(base, apart).await?;
     run_cached(base, meta, plan)
 }

@@ -4,10 +4,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+use board_core::apart::{self, ListFile, Lists};
 use board_core::body_index::{index_path, IndexShard};
 use board_core::find_index::{self, FindMeta, FindShard, Names};
 use board_core::model::{body_path, INDEX_FILE};
-use board_core::{BoardIndex, BodyShard, Manifest, Shard};
+use board_core::{BoardIndex, BodyShard, DatasetError, Manifest, Shard};
 
 use crate::Error;
 
@@ -56,6 +57,32 @@ fn read_list_files(dir: &Path) -> Result<(BoardIndex, usize), Error> {
         .map_err(|e| at(&manifest_path, e.to_string()))
 }
 
+/// Reads index file `i` of a format (`path` names its files) and every list it keeps apart,
+/// each of which must hold its key.
+fn read_shard<S: Lists>(
+    dir: &Path,
+    i: u32,
+    path: fn(u32) -> String,
+    decode: fn(Vec<u8>) -> Result<S, DatasetError>,
+) -> Result<(), Error> {
+    let read = |f: ListFile| -> Result<S, Error> {
+        let p = dir.join(f.path(path));
+        let bytes = fs::read(&p).map_err(|e| Error::io(&p, e))?;
+        decode(bytes).map_err(|e| at(&p, e.to_string()))
+    };
+    let shard = read(ListFile::shard(i))?;
+    let apart = apart::lists_apart(&shard, i).map_err(|e| at(&dir.join(path(i)), e.to_string()))?;
+    for (key, f) in apart {
+        if !apart::holds(&read(f)?, key) {
+            return Err(at(
+                &dir.join(f.path(path)),
+                "does not hold the list its shard names",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Validates a built dataset: a known schema, every listed shard and announced body present
 /// and parseable, counts that match, unique numbers, the `new` order, departments that add up.
 pub fn check(dir: &Path) -> Result<CheckReport, Error> {
@@ -65,9 +92,7 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     let departments = index.departments.clone();
     let index_files = index.body_index.map_or(0, |m| m.shards);
     for i in 0..index_files {
-        let path = dir.join(index_path(i));
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        IndexShard::decode(bytes).map_err(|e| at(&path, e.to_string()))?;
+        read_shard(dir, i, index_path, IndexShard::decode)?;
     }
     if let Some(meta) = index.find {
         check_find(dir, &index, meta)?;
@@ -140,11 +165,9 @@ fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Erro
             .map_err(|e| Error::io(&path, e))
     };
     for i in 0..meta.shards {
-        let (path, b) = bytes(&find_index::find_path(i))?;
-        FindShard::decode(b).map_err(|e| at(&path, e.to_string()))?;
+        read_shard(dir, i, find_index::find_path, FindShard::decode)?;
         if meta.pairs {
-            let (path, b) = bytes(&find_index::pairs_path(i))?;
-            FindShard::decode(b).map_err(|e| at(&path, e.to_string()))?;
+            read_shard(dir, i, find_index::pairs_path, FindShard::decode)?;
         }
     }
     let (path, b) = bytes(find_index::NAMES_PATH)?;

@@ -385,3 +385,54 @@ fn a_full_disk_fails_cleanly_and_keeps_the_previous_dataset() {
         std::panic::resume_unwind(e);
     }
 }
+
+/// A board big enough for lists apart (`find/<i>/<j>.bin`; the body index's own come at about
+/// 100k posts, and `check` reads both kinds with one function): `check` reads every one and
+/// refuses one that is missing or holds another key.
+#[test]
+fn check_reads_the_lists_kept_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("data");
+    let r = run(&["synth", "--posts", "20000", "--out", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let mut apart: Vec<_> = fs::read_dir(out.join("find"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .parse::<u32>()
+                    .is_ok()
+        })
+        .flat_map(|d| fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .collect();
+    apart.sort();
+    assert!(apart.len() >= 2, "{apart:?}");
+    assert!(run(&["check", out.to_str().unwrap()]).status.success());
+
+    let saved = fs::read(&apart[0]).unwrap();
+    fs::remove_file(&apart[0]).unwrap();
+    let r = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    let name = apart[0]
+        .strip_prefix(&out)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(String::from_utf8_lossy(&r.stderr).contains(&name), "{r:?}");
+    fs::write(&apart[0], saved).unwrap();
+    assert!(run(&["check", out.to_str().unwrap()]).status.success());
+
+    // A list apart swapped for another shard's.
+    fs::copy(&apart[1], &apart[0]).unwrap();
+    let r = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("does not hold the list its shard names"),
+        "{r:?}"
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use board_core::find_index::{self, FindPlan, FindShard, Names};
+use board_core::find_index::{self, FindPlan, FindShard, ListFile, Names};
 use board_core::{Field, Manifest, Sort};
 
 fn main() {
@@ -19,20 +19,27 @@ fn main() {
     for q in queries {
         let plan = FindPlan::new(q, Field::All, &names).expect("a query");
         let (shards, pairs) = plan.files(&meta);
-        let load = |list: &[u32], path: fn(u32) -> String| {
+        let load = |list: &[ListFile], path: fn(u32) -> String| {
             (list.iter())
-                .map(|&i| {
-                    (
-                        i,
-                        Rc::new(FindShard::decode(read(&path(i))).expect("decodes")),
-                    )
+                .map(|&f| {
+                    let file = FindShard::decode(read(&f.path(path))).expect("decodes");
+                    (f, Rc::new(file))
                 })
-                .collect::<std::collections::BTreeMap<u32, Rc<FindShard>>>()
+                .collect::<std::collections::BTreeMap<ListFile, Rc<FindShard>>>()
         };
-        let (files, pair_files) = (
+        let shard = |list: Vec<u32>| list.into_iter().map(ListFile::shard).collect::<Vec<_>>();
+        let (shards, pairs) = (shard(shards), shard(pairs));
+        let (mut files, mut pair_files) = (
             load(&shards, find_index::find_path),
             load(&pairs, find_index::pairs_path),
         );
+        let (apart, apart_pairs) = plan
+            .apart(&meta, &|f| files.get(&f).cloned(), &|f| {
+                pair_files.get(&f).cloned()
+            })
+            .expect("the lists apart are named");
+        files.extend(load(&apart, find_index::find_path));
+        pair_files.extend(load(&apart_pairs, find_index::pairs_path));
         let t = std::time::Instant::now();
         let rows = find_index::find_with(
             &plan,
@@ -40,14 +47,14 @@ fn main() {
             manifest.count,
             Sort::Relevance,
             &[],
-            |i| files.get(&i).cloned(),
-            |i| pair_files.get(&i).cloned(),
+            |f| files.get(&f).cloned(),
+            |f| pair_files.get(&f).cloned(),
         )
         .expect("answers");
         let took = t.elapsed();
         let mut out: Vec<String> = vec!["board.json".into(), find_index::NAMES_PATH.into()];
-        out.extend(shards.iter().map(|&i| find_index::find_path(i)));
-        out.extend(pairs.iter().map(|&i| find_index::pairs_path(i)));
+        out.extend(files.keys().map(|f| f.path(find_index::find_path)));
+        out.extend(pair_files.keys().map(|f| f.path(find_index::pairs_path)));
         let mut pages: Vec<String> = rows
             .iter()
             .take(20)
@@ -59,7 +66,7 @@ fn main() {
         eprintln!(
             "{q}: {} rows, {} index files, {:.1} ms",
             rows.len(),
-            shards.len() + pairs.len(),
+            files.len() + pair_files.len(),
             took.as_secs_f64() * 1e3
         );
         for f in out {

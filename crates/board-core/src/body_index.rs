@@ -23,10 +23,12 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::apart::{Lists, APART};
 use crate::search::{parts, Haystack};
-use crate::varint::{put_entry, put_varint, Reader};
+use crate::varint::{put_varint, Reader};
 use crate::DatasetError;
 
+pub use crate::apart::ListFile;
 pub use crate::body_plan::{run_with, Plan};
 
 /// A character (`(c, None)`) or a pair of adjacent characters, in matching form.
@@ -191,6 +193,12 @@ impl IndexBuilder {
     /// The index files, `(relative path, bytes)`, and what `board.json` says about them.
     /// Deterministic: the same bodies give the same bytes.
     pub fn finish(self) -> (IndexMeta, Vec<(String, Vec<u8>)>) {
+        self.finish_with(TARGET_SHARD_BYTES)
+    }
+
+    /// [`IndexBuilder::finish`], lists over `apart_over` bytes in files of their own (see
+    /// [`crate::apart`]; tests make small boards use them).
+    pub(crate) fn finish_with(self, apart_over: usize) -> (IndexMeta, Vec<(String, Vec<u8>)>) {
         let mut encoded: Vec<Encoded> = self
             .postings
             .iter()
@@ -205,23 +213,13 @@ impl IndexBuilder {
             .div_ceil(TARGET_SHARD_BYTES)
             .next_power_of_two()
             .clamp(1, MAX_SHARDS) as u32;
-        let mut files: Vec<Vec<&Encoded>> = vec![Vec::new(); shards as usize];
-        for e in &encoded {
-            files[shard_of(e.0, shards) as usize].push(e);
-        }
-        let out = files
-            .into_iter()
-            .enumerate()
-            .map(|(i, entries)| {
-                let mut b = MAGIC.to_vec();
-                put_varint(&mut b, entries.len() as u64);
-                for (key, count, kind, bytes) in entries {
-                    let key = (key.0 as u32, key.1.map_or(0, |c| c as u32));
-                    put_entry(&mut b, key, *kind, *count, bytes);
-                }
-                (index_path(i as u32), b)
+        let entries = (encoded.into_iter())
+            .map(|(key, count, kind, bytes)| {
+                let stored = (key.0 as u32, key.1.map_or(0, |c| c as u32));
+                (shard_of(key, shards), stored, kind, count, bytes)
             })
             .collect();
+        let out = crate::apart::write(MAGIC, entries, shards, apart_over, index_path);
         (IndexMeta { shards }, out)
     }
 }
@@ -260,7 +258,7 @@ impl IndexShard {
                 0 => None,
                 v => Some(key_char(v)?),
             };
-            if kind != KIND_DELTAS && kind != KIND_BITMAP {
+            if kind != KIND_DELTAS && kind != KIND_BITMAP && kind != APART {
                 return Err(malformed("unknown list kind"));
             }
             entries.push(((key_char(a)?, b), kind, count, range));
@@ -292,6 +290,9 @@ impl IndexShard {
             return Ok(Vec::new());
         };
         let (_, kind, count, range) = &self.entries[i];
+        if *kind == APART {
+            return Err(malformed("the list is in a file of its own"));
+        }
         let mut r = Reader {
             bytes: &self.bytes[range.clone()],
             at: 0,
@@ -321,6 +322,18 @@ impl IndexShard {
     }
 }
 
+impl Lists for IndexShard {
+    type Key = Key;
+    fn entry(&self, key: Key) -> Option<(u8, &[u8])> {
+        let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
+        let (_, kind, _, range) = &self.entries[i];
+        Some((*kind, &self.bytes[range.clone()]))
+    }
+    fn keys(&self) -> Vec<Key> {
+        self.entries.iter().map(|e| e.0).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,22 +341,40 @@ mod tests {
     use std::collections::BTreeSet;
     use std::rc::Rc;
 
-    fn build(bodies: &[(u32, &str)]) -> (IndexMeta, Vec<Rc<IndexShard>>) {
+    /// The index's files, decoded, by path.
+    type Built = (IndexMeta, std::collections::HashMap<String, Rc<IndexShard>>);
+
+    fn build(bodies: &[(u32, &str)]) -> Built {
+        build_with(bodies, TARGET_SHARD_BYTES)
+    }
+
+    /// With `apart_over: 0`, every list of a shard holding two or more keys is apart.
+    fn build_with(bodies: &[(u32, &str)], apart_over: usize) -> Built {
         let mut b = IndexBuilder::default();
         for (no, text) in bodies {
             b.add(*no, text);
         }
-        let (meta, files) = b.finish();
+        let (meta, files) = b.finish_with(apart_over);
         let files = files
             .into_iter()
-            .map(|(_, bytes)| Rc::new(IndexShard::decode(bytes).unwrap()))
+            .map(|(path, bytes)| (path, Rc::new(IndexShard::decode(bytes).unwrap())))
             .collect();
         (meta, files)
     }
 
-    fn search(idx: &(IndexMeta, Vec<Rc<IndexShard>>), q: &str) -> Option<Vec<u32>> {
+    fn file(idx: &Built, f: ListFile) -> Option<Rc<IndexShard>> {
+        idx.1.get(&f.path(index_path)).cloned()
+    }
+
+    /// The search, from the shards and then the lists apart its plan names, and no others.
+    fn search(idx: &Built, q: &str) -> Option<Vec<u32>> {
         let plan = Plan::new(&Query::parse(q)?)?;
-        Some(run_with(&plan, idx.0.shards, |i| idx.1.get(i as usize).cloned()).unwrap())
+        let shards = plan.shards(idx.0.shards);
+        let have =
+            |f: ListFile| (f.apart.is_none() && shards.contains(&f.shard)).then(|| file(idx, f))?;
+        let apart = plan.apart(idx.0.shards, &have).unwrap();
+        let have = |f: ListFile| (have(f).is_some() || apart.contains(&f)).then(|| file(idx, f))?;
+        Some(run_with(&plan, idx.0.shards, have).unwrap())
     }
 
     const BODIES: [(u32, &str); 5] = [
@@ -407,7 +438,9 @@ mod tests {
             distinct.set(keys.len());
             plan.run(|k| {
                 lookups.set(lookups.get() + 1);
-                idx.1[shard_of(k, idx.0.shards) as usize].postings(k)
+                file(&idx, ListFile::shard(shard_of(k, idx.0.shards)))
+                    .unwrap()
+                    .postings(k)
             })
             .unwrap()
         };
@@ -445,6 +478,11 @@ mod tests {
             .into_iter()
             .map(|(_, f)| Rc::new(IndexShard::decode(f).unwrap()))
             .collect();
+        assert_eq!(
+            files.len(),
+            meta.shards as usize,
+            "one key a file: none apart"
+        );
         let get = |k: Key| {
             files[shard_of(k, meta.shards) as usize]
                 .postings(k)
@@ -489,6 +527,8 @@ mod tests {
                 let idx = build(&numbered);
                 let query = Query::parse(&q).unwrap();
                 let found = search(&idx, &q).unwrap();
+                // The same answer with every list of a shared shard in a file of its own.
+                prop_assert_eq!(&search(&build_with(&numbered, 0), &q).unwrap(), &found);
                 let oracle: Vec<u32> = numbered.iter().filter(|(_, b)| query.find(&Haystack::new(b)).is_some()).map(|(n, _)| *n).collect();
                 prop_assert!(oracle.iter().all(|n| found.contains(n)), "{:?}: oracle {:?} found {:?}", q, oracle, found);
                 let plain: Vec<char> = q.chars().collect();

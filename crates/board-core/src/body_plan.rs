@@ -2,8 +2,11 @@
 //! conditions on character pairs (every pair of the joined query, or of each term), each met by
 //! any of a few keys (the syllable still being typed may end in any final).
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap;
 
+use crate::apart::ListFile;
 use crate::body_index::{endings, malformed, shard_of, IndexShard, Key};
 use crate::search::{Query, Q};
 use crate::DatasetError;
@@ -84,15 +87,28 @@ impl Plan {
         Some(Plan { joined, terms })
     }
 
-    /// The index files the plan reads, of `shards` (ascending, each once).
-    pub fn shards(&self, shards: u32) -> Vec<u32> {
-        let mut out: Vec<u32> = (self.joined.iter())
+    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        (self.joined.iter())
             .chain(self.terms.iter().flatten())
             .flatten()
-            .map(|&k| shard_of(k, shards))
-            .collect();
+            .copied()
+    }
+
+    /// The index files the plan reads, of `shards` (ascending, each once).
+    pub fn shards(&self, shards: u32) -> Vec<u32> {
+        let mut out: Vec<u32> = self.keys().map(|k| shard_of(k, shards)).collect();
         crate::numbers::sort_dedup(&mut out);
         out
+    }
+
+    /// The lists apart the plan reads (see [`crate::apart`]), once its shards are here.
+    pub fn apart(
+        &self,
+        shards: u32,
+        file: &dyn Fn(ListFile) -> Option<Rc<IndexShard>>,
+    ) -> Result<Vec<ListFile>, DatasetError> {
+        let keys = self.keys().map(|k| (k, shard_of(k, shards)));
+        crate::apart::needed(keys, file, malformed)
     }
 
     /// The candidates: sorted 번호 of the posts whose bodies hold every pair of the joined
@@ -156,15 +172,12 @@ impl Plan {
     }
 }
 
-/// Runs a plan over decoded files (`files[i]` is file `i`, or `None` if not needed): for tests,
-/// the builder's check and the app.
+/// Runs a plan over decoded files (`file` gives those here: [`Plan::shards`] and
+/// [`Plan::apart`] name the ones needed): for tests, the builder's check and the app.
 pub fn run_with(
     plan: &Plan,
     shards: u32,
-    file: impl Fn(u32) -> Option<std::rc::Rc<IndexShard>>,
+    file: impl Fn(ListFile) -> Option<Rc<IndexShard>>,
 ) -> Result<Vec<u32>, DatasetError> {
-    plan.run(|k| match file(shard_of(k, shards)) {
-        Some(f) => f.shared_postings(k),
-        None => Err(malformed("a needed file is missing")),
-    })
+    plan.run(|k| crate::apart::lookup(k, shard_of(k, shards), &file, malformed)?.shared_postings(k))
 }

@@ -29,11 +29,13 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::apart::{Lists, APART};
 use crate::body_index::shard_of;
 use crate::search::{parts, Haystack};
-use crate::varint::{put_entry, put_varint, Reader};
+use crate::varint::{put_varint, Reader};
 use crate::{DatasetError, PostSummary};
 
+pub use crate::apart::ListFile;
 pub use crate::find_plan::{answers, find, find_with, FindPlan};
 
 /// What `board.json` says about the index (absent: the board is small enough that its list is
@@ -213,6 +215,12 @@ impl FindBuilder {
     /// The files, `(relative path, bytes)` (names and order included, rows not), and what
     /// `board.json` says about them. Deterministic.
     pub fn finish(self) -> (FindMeta, Vec<(String, Vec<u8>)>) {
+        self.finish_with(TARGET_SHARD_BYTES)
+    }
+
+    /// [`FindBuilder::finish`], lists over `apart_over` bytes in files of their own (see
+    /// [`crate::apart`]; tests make small boards use them).
+    pub(crate) fn finish_with(self, apart_over: usize) -> (FindMeta, Vec<(String, Vec<u8>)>) {
         let mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)> = Vec::new();
         for (k, list) in self.posts {
             let (kind, bytes) = encode_posts(&list);
@@ -243,8 +251,8 @@ impl FindBuilder {
             .div_ceil(TARGET_SHARD_BYTES)
             .next_power_of_two()
             .clamp(1, MAX_SHARDS) as u32;
-        let mut out = shard_files(encoded, shards, find_path);
-        out.extend(shard_files(pairs, shards, pairs_path));
+        let mut out = shard_files(encoded, shards, apart_over, find_path);
+        out.extend(shard_files(pairs, shards, apart_over, pairs_path));
         let names = Names {
             authors: self.authors,
             depts: self.depts,
@@ -273,29 +281,19 @@ impl FindBuilder {
     }
 }
 
-/// Index files: each key's list in the file [`shard_for`] names, keys in order, every file
-/// written (an empty one too: a reader may ask for any).
+/// Index files: each key's list in the file [`shard_for`] names (or apart, beside it), keys in
+/// order.
 fn shard_files(
     mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)>,
     shards: u32,
+    apart_over: usize,
     path: fn(u32) -> String,
 ) -> Vec<(String, Vec<u8>)> {
     encoded.sort_unstable_by_key(|e| e.0);
-    let mut files: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
-    let mut counts = vec![0u64; shards as usize];
-    for (key, kind, count, bytes) in &encoded {
-        let i = shard_for(*key, shards) as usize;
-        put_entry(&mut files[i], *key, *kind, *count, bytes);
-        counts[i] += 1;
-    }
-    (files.into_iter().zip(counts).enumerate())
-        .map(|(i, (body, n))| {
-            let mut b = MAGIC.to_vec();
-            put_varint(&mut b, n);
-            b.extend_from_slice(&body);
-            (path(i as u32), b)
-        })
-        .collect()
+    let entries = (encoded.into_iter())
+        .map(|(key, kind, count, bytes)| (shard_for(key, shards), key, kind, count, bytes))
+        .collect();
+    crate::apart::write(MAGIC, entries, shards, apart_over, path)
 }
 
 /// Positions, delta-coded, or a bitmap when that is smaller (as in the body index).
@@ -345,7 +343,7 @@ impl FindShard {
         let mut entries = Vec::new();
         for _ in 0..n {
             let entry = r.entry()?;
-            if entry.1 > KIND_PLACES {
+            if entry.1 > KIND_PLACES && entry.1 != APART {
                 return Err(malformed("unknown list kind"));
             }
             entries.push(entry);
@@ -383,6 +381,9 @@ impl FindShard {
             });
         };
         let (_, kind, count, range) = &self.entries[i];
+        if *kind == APART {
+            return Err(malformed("the list is in a file of its own"));
+        }
         let mut r = Reader {
             bytes: &self.bytes[range.clone()],
             at: 0,
@@ -432,6 +433,18 @@ impl FindShard {
                 Ok(Postings::Posts(out))
             }
         }
+    }
+}
+
+impl Lists for FindShard {
+    type Key = FindKey;
+    fn entry(&self, key: FindKey) -> Option<(u8, &[u8])> {
+        let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
+        let (_, kind, _, range) = &self.entries[i];
+        Some((*kind, &self.bytes[range.clone()]))
+    }
+    fn keys(&self) -> Vec<FindKey> {
+        self.entries.iter().map(|e| e.0).collect()
     }
 }
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::apart::{self, ListFile};
 use crate::body_plan::{intersect, union};
 use crate::find_chain::{chain_posts, chains, Chain};
 use crate::find_index::{
@@ -117,6 +118,24 @@ impl FindPlan {
     pub fn files(&self, meta: &FindMeta) -> (Vec<u32>, Vec<u32>) {
         let (_, index, pairs) = self.route(meta);
         (index, pairs)
+    }
+
+    /// The lists apart the plan reads (see [`crate::apart`]), of `find/` and of `find/pairs/`,
+    /// once the files [`FindPlan::files`] names are here.
+    pub fn apart(
+        &self,
+        meta: &FindMeta,
+        file: &dyn Fn(ListFile) -> Option<Rc<FindShard>>,
+        pairs: &dyn Fn(ListFile) -> Option<Rc<FindShard>>,
+    ) -> Result<(Vec<ListFile>, Vec<ListFile>), DatasetError> {
+        let (alone, _, _) = self.route(meta);
+        let keys = self.keys();
+        let at = |k: &FindKey| (*k, shard_for(*k, meta.shards));
+        let index = keys.iter().filter(|k| !alone.contains(k)).map(at);
+        Ok((
+            apart::needed(index, file, malformed)?,
+            apart::needed(alone.iter().map(at), pairs, malformed)?,
+        ))
     }
 
     /// Which keys are read from `find/pairs/` — a pair read alone whose `find/<i>.bin` is not
@@ -257,28 +276,22 @@ pub fn answers(l: &crate::ListParams) -> bool {
     Query::parse(&l.q).is_some() && !l.filtered() && l.effective_sort() != Sort::Views
 }
 
-/// Runs a plan over decoded files (`file(i)` is `find/<i>.bin` and `pairs(i)` is
-/// `find/pairs/<i>.bin`, if it is here: [`FindPlan::files`] names those it needs).
+/// Runs a plan over decoded files (`file` gives those of `find/` here and `pairs` those of
+/// `find/pairs/`: [`FindPlan::files`] and [`FindPlan::apart`] name the ones it needs).
 pub fn find_with(
     plan: &FindPlan,
     meta: &FindMeta,
     count: usize,
     sort: Sort,
     in_body: &[bool],
-    file: impl Fn(u32) -> Option<Rc<FindShard>>,
-    pairs: impl Fn(u32) -> Option<Rc<FindShard>>,
+    file: impl Fn(ListFile) -> Option<Rc<FindShard>>,
+    pairs: impl Fn(ListFile) -> Option<Rc<FindShard>>,
 ) -> Result<Vec<usize>, DatasetError> {
     let (alone, _, _) = plan.route(meta);
     find(plan, count, sort, in_body, |k| {
         let i = shard_for(k, meta.shards);
-        let f = if alone.contains(&k) {
-            pairs(i)
-        } else {
-            file(i)
-        };
-        match f {
-            Some(f) => f.postings(k),
-            None => Err(malformed("a needed file is missing")),
-        }
+        let from: &dyn Fn(ListFile) -> Option<Rc<FindShard>> =
+            if alone.contains(&k) { &pairs } else { &file };
+        apart::lookup(k, i, from, malformed)?.postings(k)
     })
 }

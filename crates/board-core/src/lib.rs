@@ -4,6 +4,7 @@
 //! Nothing here touches the web or the file system, so all of it is tested natively and fast;
 //! the Leptos app and `board-build` are thin shells around it.
 
+pub mod apart;
 pub mod body_index;
 pub mod body_plan;
 pub mod content;

@@ -5,47 +5,49 @@ use proptest::prelude::*;
 /// The board's index files, decoded, as the app would have them.
 struct Built {
     meta: FindMeta,
-    shards: Vec<Rc<FindShard>>,
-    pairs: Vec<Rc<FindShard>>,
+    /// Every `find/` list file (shards, pairs, lists apart), by path.
+    files: std::collections::HashMap<String, Rc<FindShard>>,
     names: Names,
     order: Vec<u32>,
 }
 
 fn build(board: &BoardIndex) -> Built {
+    build_with(board, TARGET_SHARD_BYTES)
+}
+
+/// With `apart_over: 0`, every list of a shard holding two or more keys is apart.
+fn build_with(board: &BoardIndex, apart_over: usize) -> Built {
     let mut b = FindBuilder::default();
     for p in &board.posts {
         b.add(p);
     }
-    let (meta, files) = b.finish();
-    let (mut shards, mut pairs) = (Vec::new(), Vec::new());
+    let (meta, out) = b.finish_with(apart_over);
+    let mut files = std::collections::HashMap::new();
     let (mut names, mut order) = (Names::default(), Vec::new());
-    for (path, bytes) in files {
+    for (path, bytes) in out {
         if path == NAMES_PATH {
             names = serde_json::from_slice(&bytes).unwrap();
         } else if path == ORDER_PATH {
             order = decode_order(&bytes).unwrap();
-        } else if path.starts_with("find/pairs/") {
-            assert_eq!(path, pairs_path(pairs.len() as u32));
-            pairs.push(Rc::new(FindShard::decode(bytes).unwrap()));
         } else {
-            assert_eq!(path, find_path(shards.len() as u32));
-            shards.push(Rc::new(FindShard::decode(bytes).unwrap()));
+            files.insert(path, Rc::new(FindShard::decode(bytes).unwrap()));
         }
     }
     assert!(meta.pairs);
-    assert_eq!(shards.len(), meta.shards as usize);
-    assert_eq!(pairs.len(), meta.shards as usize);
+    for i in 0..meta.shards {
+        assert!(files.contains_key(&find_path(i)) && files.contains_key(&pairs_path(i)));
+    }
     Built {
         meta,
-        shards,
-        pairs,
+        files,
         names,
         order,
     }
 }
 
-/// The search answered from the files the plan names and no others; `pairs: false` reads as a
-/// dataset written before `find/pairs/` (every pair from `find/<i>.bin`).
+/// The search answered from the files the plan names and no others — its shards, then the
+/// lists apart they point to; `pairs: false` reads as a dataset written before `find/pairs/`
+/// (every pair from `find/<i>.bin`).
 fn run(
     idx: &Built,
     count: usize,
@@ -59,18 +61,22 @@ fn run(
     if !pairs {
         assert!(needed_pairs.is_empty());
     }
+    let get = |f: ListFile, path: fn(u32) -> String| idx.files.get(&f.path(path)).cloned();
+    let file = |f: ListFile| {
+        (f.apart.is_none() && needed.contains(&f.shard)).then(|| get(f, find_path))?
+    };
+    let pair = |f: ListFile| {
+        (f.apart.is_none() && needed_pairs.contains(&f.shard)).then(|| get(f, pairs_path))?
+    };
+    let (apart, apart_pairs) = plan.apart(&meta, &file, &pair).unwrap();
     find_with(
         &plan,
         &meta,
         count,
         params.effective_sort(),
         in_body,
-        |i| needed.contains(&i).then(|| idx.shards[i as usize].clone()),
-        |i| {
-            needed_pairs
-                .contains(&i)
-                .then(|| idx.pairs[i as usize].clone())
-        },
+        |f| (file(f).is_some() || apart.contains(&f)).then(|| get(f, find_path))?,
+        |f| (pair(f).is_some() || apart_pairs.contains(&f)).then(|| get(f, pairs_path))?,
     )
     .unwrap()
 }
@@ -236,7 +242,11 @@ proptest! {
         };
         let want = crate::select(&b, &params, body.as_deref());
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, true), want.clone());
-        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, false), want);
+        prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, false), want.clone());
+        // Every list of a shared shard in a file of its own: the same answer.
+        let apart = build_with(&b, 0);
+        prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, true), want.clone());
+        prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, false), want);
     }
 }
 
@@ -283,7 +293,8 @@ proptest! {
         let b = board(titles.into_iter().enumerate().map(|(i, t)| (i as u32 + 1, t, None, None)).collect());
         let params = ListParams { q: q.concat(), field, sort: Some(sort), ..Default::default() };
         prop_assume!(answers(&params));
-        let idx = build(&b);
-        prop_assert_eq!(run(&idx, b.posts.len(), &params, &[], true), crate::select(&b, &params, None));
+        let want = crate::select(&b, &params, None);
+        prop_assert_eq!(run(&build(&b), b.posts.len(), &params, &[], true), want.clone());
+        prop_assert_eq!(run(&build_with(&b, 0), b.posts.len(), &params, &[], true), want);
     }
 }
