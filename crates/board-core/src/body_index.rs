@@ -348,7 +348,7 @@ mod tests {
         build_with(bodies, TARGET_SHARD_BYTES)
     }
 
-    /// With `apart_over: 0`, every list of a shard holding two or more keys is apart.
+    /// With `apart_over: 0`, every list is apart.
     fn build_with(bodies: &[(u32, &str)], apart_over: usize) -> Built {
         let mut b = IndexBuilder::default();
         for (no, text) in bodies {
@@ -478,11 +478,7 @@ mod tests {
             .into_iter()
             .map(|(_, f)| Rc::new(IndexShard::decode(f).unwrap()))
             .collect();
-        assert_eq!(
-            files.len(),
-            meta.shards as usize,
-            "one key a file: none apart"
-        );
+        assert_eq!(files.len(), meta.shards as usize, "small lists: none apart");
         let get = |k: Key| {
             files[shard_of(k, meta.shards) as usize]
                 .postings(k)
@@ -527,7 +523,7 @@ mod tests {
                 let idx = build(&numbered);
                 let query = Query::parse(&q).unwrap();
                 let found = search(&idx, &q).unwrap();
-                // The same answer with every list of a shared shard in a file of its own.
+                // The same answer with every list in a file of its own.
                 prop_assert_eq!(&search(&build_with(&numbered, 0), &q).unwrap(), &found);
                 let oracle: Vec<u32> = numbered.iter().filter(|(_, b)| query.find(&Haystack::new(b)).is_some()).map(|(n, _)| *n).collect();
                 prop_assert!(oracle.iter().all(|n| found.contains(n)), "{:?}: oracle {:?} found {:?}", q, oracle, found);

@@ -15,7 +15,7 @@ fn build(board: &BoardIndex) -> Built {
     build_with(board, TARGET_SHARD_BYTES)
 }
 
-/// With `apart_over: 0`, every list of a shard holding two or more keys is apart.
+/// With `apart_over: 0`, every list is apart.
 fn build_with(board: &BoardIndex, apart_over: usize) -> Built {
     let mut b = FindBuilder::default();
     for p in &board.posts {
@@ -243,7 +243,7 @@ proptest! {
         let want = crate::select(&b, &params, body.as_deref());
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, true), want.clone());
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, false), want.clone());
-        // Every list of a shared shard in a file of its own: the same answer.
+        // Every list in a file of its own: the same answer.
         let apart = build_with(&b, 0);
         prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, true), want.clone());
         prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, false), want);
