@@ -15,12 +15,13 @@ const gzipped = (dir, rel) => {
 /// For each query: { q, count, ms, needed (gzip bytes of board.json, list/0.json and the
 /// find/ and index/ files fetched before the count showed), behind (list files that finished
 /// meanwhile, loading behind: not needed by the answer) }.
-export async function sharedSearch(browser, url, dir, queries) {
+/// `also` is more of the link (`&field=title`).
+export async function sharedSearch(browser, url, dir, queries, also = '') {
   const out = [];
   for (const q of queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${url}?q=${encodeURIComponent(q)}`);
+    await page.goto(`${url}?q=${encodeURIComponent(q)}${also}`);
     // The live board's count (not the pre-rendered page 1's, hidden under it).
     const ms = await (await page.waitForFunction(() => {
       const c = document.querySelector('.esg-board[data-board-list] .board-count')?.textContent ?? '';

@@ -107,10 +107,11 @@ pub fn bench() -> Result<(), String> {
         .current_dir(&root))
 }
 
-/// `cargo xtask bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and
-/// Pagefind over the 100k synthetic board, by `tests/bench/search/bench.mjs`. The other engines
-/// are npm packages of `tests/bench/search/` only, installed here, never part of the app.
-pub fn bench_search() -> Result<(), String> {
+/// `cargo xtask bench-search [--posts N]`: our search against MiniSearch, FlexSearch, Fuse.js
+/// and Pagefind over a synthetic board (100k posts unless told), by
+/// `tests/bench/search/bench.mjs`. The other engines are npm packages of `tests/bench/search/`
+/// only, installed here, never part of the app. Each size has its own section of BENCHMARKS.md.
+pub fn bench_search(posts: u32) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let root = root();
@@ -121,15 +122,21 @@ pub fn bench_search() -> Result<(), String> {
     )?;
     build::dist(true)?;
     let dist = root.join("dist");
-    let app100k = root.join("target/bench-search-app");
-    let _ = std::fs::remove_dir_all(&app100k);
-    step("a 100k-post copy of the app");
-    app_with_synth(&dist, &app100k, 100_000, true)?;
-    let corpus = root.join("target/bench-search");
+    let (app, corpus) = if posts == 100_000 {
+        (root.join("target/bench-search-app"), root.join("target/bench-search"))
+    } else {
+        (
+            root.join(format!("target/bench-search-app-{posts}")),
+            root.join(format!("target/bench-search-{posts}")),
+        )
+    };
+    let _ = std::fs::remove_dir_all(&app);
+    step(&format!("a {posts}-post copy of the app"));
+    app_with_synth(&dist, &app, posts, true)?;
     step("the other engines' inputs: titles, bodies, a Pagefind index (minutes, the first time)");
     run(Command::new("node")
         .arg(bench_dir.join("prepare.mjs"))
-        .env("DATASET", app100k.join("data"))
+        .env("DATASET", app.join("data"))
         .env("OUT", &corpus)
         .current_dir(&root))?;
     std::fs::write(
@@ -139,7 +146,7 @@ pub fn bench_search() -> Result<(), String> {
     .map_err(|e| format!("blank.html: {e}"))?;
     let server = Server::start(
         vec![
-            Mount::new("/app100k/", &app100k),
+            Mount::new("/app/", &app),
             Mount::new("/corpus/", &corpus),
             Mount::new("/nm/", &bench_dir.join("node_modules")),
         ],
@@ -150,7 +157,8 @@ pub fn bench_search() -> Result<(), String> {
         .arg(bench_dir.join("bench.mjs"))
         .env("SERVER_ORIGIN", server.url(""))
         .env("CORPUS", &corpus)
-        .env("APP_100K", &app100k)
+        .env("APP", &app)
+        .env("POSTS", posts.to_string())
         .env("CHROMIUM", tools::CHROMIUM)
         .current_dir(&root))
 }

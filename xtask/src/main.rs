@@ -7,8 +7,8 @@
 //!   those end-to-end files (while working on one view).
 //! - `dist`: build the dataset and `dist/` only. `sizes`: gzip sizes of what `dist/` ships.
 //! - `bench`: the app's speed, bytes and memory against its budgets → `BENCHMARKS.md`.
-//! - `bench-search`: our search against MiniSearch, FlexSearch, Fuse.js and Pagefind at 100k
-//!   posts → the search section of `BENCHMARKS.md`.
+//! - `bench-search [--posts N]`: our search against MiniSearch, FlexSearch, Fuse.js and
+//!   Pagefind at 100k posts (or N) → that size's search section of `BENCHMARKS.md`.
 //! - `bench-1m`: first rows, page change, search and memory on a 1,000,000-post board →
 //!   its own section of `BENCHMARKS.md`.
 //! - `bench-build`: time and peak memory of `board-build` at 100k and 1M posts.
@@ -25,7 +25,7 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-1m | bench-search | bench-build | fuzz [SECONDS]>";
+    "usage: cargo xtask <serve [--port N] | test [e2e FILE...] | dist [--precompress] | sizes | bench | bench-1m | bench-search [--posts N] | bench-build | fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,7 +41,14 @@ fn main() -> ExitCode {
         Some("sizes") => build::print_sizes(),
         Some("bench-build") => bench_build::bench_build(),
         Some("bench") => bench::bench(),
-        Some("bench-search") => bench::bench_search(),
+        Some("bench-search") => match &args[1..] {
+            [] => bench::bench_search(100_000),
+            [flag, n] if flag == "--posts" => n
+                .parse()
+                .map_err(|_| format!("--posts {n}: not a number"))
+                .and_then(bench::bench_search),
+            _ => Err(USAGE.to_string()),
+        },
         Some("bench-1m") => bench::bench_million(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
             None => fuzz::fuzz(60),

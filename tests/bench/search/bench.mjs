@@ -1,20 +1,24 @@
-// `cargo xtask bench-search`: our Korean search against MiniSearch, FlexSearch and
-// Fuse.js over the same 100k synthetic titles, and against Pagefind over the same bodies, in
-// headless Chromium on 127.0.0.1. The same queries, alternating runs, one page per engine.
+// `cargo xtask bench-search [--posts N]`: our Korean search against MiniSearch, FlexSearch and
+// Fuse.js over the same synthetic titles (100k unless told), and against Pagefind over the same
+// bodies, in headless Chromium on 127.0.0.1. The same queries, alternating runs, one page per engine.
 // Correctness is judged by an oracle written here from the search rules the README states (regular
 // expressions built by syllable arithmetic), independent of the Rust engine. Writes the
 // "Search" section of BENCHMARKS.md. Numbers, not pass/fail.
 import { chromium } from 'playwright-core';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { writeSection } from '../sections.mjs';
+import { sharedSearch } from '../shared-search.mjs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const CORPUS = process.env.CORPUS; // titles.json, bodies.json, pagefind/
-const APP = process.env.APP_100K; // the app with the 100k dataset in data/
-const RUNS = Number(process.env.RUNS || 5);
+const APP = process.env.APP; // the app with the synthetic dataset in data/
+const POSTS = Number(process.env.POSTS || 100000);
+// At 1M, Fuse.js takes seconds a query: one run of each query there.
+const RUNS = Number(process.env.RUNS || (POSTS > 100000 ? 1 : 5));
+const n = POSTS.toLocaleString('en-US');
 
 // ---- the oracle: the search rules as regular expressions -------------------------------------
 const S = 0xac00;
@@ -111,7 +115,7 @@ const nm = (p) => join('tests/bench/search/node_modules', p);
 const fileFor = (path) => {
   if (path.startsWith('/nm/')) return nm(decodeURIComponent(path.slice(4)));
   if (path.startsWith('/corpus/')) return join(CORPUS, decodeURIComponent(path.slice(8)));
-  if (path.startsWith('/app100k/')) return join(APP, decodeURIComponent(path.slice(9)) || 'index.html');
+  if (path.startsWith('/app/')) return join(APP, decodeURIComponent(path.slice(5)) || 'index.html');
   return null;
 };
 
@@ -161,12 +165,12 @@ for (const [name, e] of Object.entries(ENGINES)) {
 
 // Ours: the real app, 제목 field, Enter in the search box → the rows and count updated.
 const ours = await countingPage(fileFor);
-await ours.goto(`${ORIGIN}/app100k/?field=title`);
-await ours.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+await ours.goto(`${ORIGIN}/app/?field=title`);
+await ours.locator('tbody tr').first().waitFor({ timeout: 300_000 });
 // The app has taken over from the pre-rendered page (whose controls do nothing).
-await ours.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
-await ours.waitForLoadState('networkidle');
-await ours.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
+await ours.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 300_000 });
+await ours.waitForLoadState('networkidle', { timeout: 300_000 });
+await ours.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 300_000 });
 {
   const [raw, gzip] = bytesOf(ours.fetched);
   results.ours = { build: 0, raw, gzip, index: 0, times: [], correct: 0, recall: [] };
@@ -223,18 +227,28 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 
+// Ours, cold: each title query as a shared link (`?q=…&field=title`) on a fresh page, answered
+// from the title index before the list is in: what "before the first result" costs a reader.
+const cold = await sharedSearch(browser, `${ORIGIN}/app/`, join(APP, 'data'), TITLE_QUERIES.map(([, q]) => q), '&field=title');
+const coldCorrect = cold.filter((c, i) => Number(c.count.replace(/,/g, '')) === expected.get(TITLE_QUERIES[i][1]).size).length;
+const appGz = gz(join(APP, 'esg-board_bg.wasm')) + gz(join(APP, 'esg-board.js'));
+results.ours.gzip = appGz + pct(cold.map((c) => c.needed), 0.5);
+const coldMax = Math.max(...cold.map((c) => c.needed));
+
 // ---- body search: ours (cold: a fresh page per query) against Pagefind ----------------------
+// Pagefind indexes every post as a page: minutes at 100k, so above that only when asked.
+const PAGEFIND = POSTS <= 100000 || process.env.BENCH_PAGEFIND === '1';
 const body = { ours: { times: [], raw: [], gzip: [], correct: 0 }, Pagefind: { times: [], raw: [], gzip: [], correct: 0 } };
 const pfFile = (path) => (path.startsWith('/corpus/pagefind/') ? join(CORPUS, decodeURIComponent(path.slice(8))) : null);
 for (const q of BODY_QUERIES) {
   const want = expectedBody.get(q);
   // Ours: the list is loaded; then the query with 내용 → the count line and the first snippet.
   const page = await countingPage(fileFor);
-  await page.goto(`${ORIGIN}/app100k/?field=body`);
-  await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
+  await page.goto(`${ORIGIN}/app/?field=body`);
+  await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 300_000 });
   // Every list file in (searching needs the whole list): only then count this query's bytes.
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 60_000 });
+  await page.waitForLoadState('networkidle', { timeout: 300_000 });
+  await page.waitForFunction(() => !document.querySelector('.board-count')?.textContent.includes('불러오는'), null, { timeout: 300_000 });
   page.fetched.length = 0;
   const box = page.getByRole('searchbox', { name: '검색어' });
   await box.fill(q);
@@ -249,6 +263,7 @@ for (const q of BODY_QUERIES) {
   if (total === want.size) body.ours.correct++; else console.log(`ours body: ${q}: ${total} vs ${want.size}`);
   await page.context().close();
 
+  if (!PAGEFIND) continue;
   // Pagefind: a fresh page; import pagefind.js, search, and load the first result (its page).
   const pf = await countingPage(pfFile);
   await pf.goto(`${ORIGIN}/corpus/blank.html`);
@@ -274,33 +289,37 @@ const dirBytes = (dir) => readdirSync(dir, { recursive: true }).map((f) => join(
   .reduce(([r, g], f) => [r + statSync(f).size, g + gz(f)], [0, 0]);
 const [idxRaw, idxGz] = dirBytes(join(APP, 'data/index'));
 const [listRaw, listGz] = dirBytes(join(APP, 'data/list'));
-const [pfRaw, pfGz] = dirBytes(join(CORPUS, 'pagefind'));
+const [, findGz] = dirBytes(join(APP, 'data/find'));
+const [pfRaw, pfGz] = PAGEFIND ? dirBytes(join(CORPUS, 'pagefind')) : [0, 0];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const titleRow = (name, r, index) => `| ${name} | ${ms(pct(r.times, 0.5))} | ${ms(pct(r.times, 0.95))} | ${kb(r.gzip)} | ${index} | ${r.correct} / ${TITLE_QUERIES.length} | ${(100 * mean(r.recall)).toFixed(1)} % |`;
 const date = new Date().toISOString().slice(0, 10);
-const md = `<!-- search benchmark: written by cargo xtask bench-search -->
-## Search: ours against MiniSearch, FlexSearch, Fuse.js and Pagefind
+const marker = POSTS === 100000 ? '<!-- search benchmark:' : `<!-- search benchmark at ${n} posts:`;
+const command = POSTS === 100000 ? 'cargo xtask bench-search' : `cargo xtask bench-search --posts ${POSTS}`;
+const md = `${marker} written by ${command} -->
+## Search${POSTS === 100000 ? '' : ` at ${n} posts`}: ours against MiniSearch, FlexSearch, Fuse.js${PAGEFIND ? ' and Pagefind' : ''}
 
-Written by \`cargo xtask bench-search\` on ${date}; ${os.cpus().length} × ${os.cpus()[0]?.model}, headless
-Chromium on 127.0.0.1, the synthetic board of 100,000 posts (\`board-build synth --posts 100000\`).
+Written by \`${command}\` on ${date}; ${os.cpus().length} × ${os.cpus()[0]?.model}, headless
+Chromium on 127.0.0.1, the synthetic board of ${n} posts (\`board-build synth --posts ${POSTS}\`).
 ${RUNS} alternating runs of ${TITLE_QUERIES.length} title queries (substring, spaced, several terms, 초성, the syllable
 being typed, mixed, no match) and ${BODY_QUERIES.length} body queries. "Correct" means exactly the posts the
 search rules select (an oracle in \`tests/bench/search/bench.mjs\`, regular expressions by
 syllable arithmetic, independent of our Rust engine); recall is the share of those found.
 
-### Titles (100,000 titles; each library as documented, index built in the page)
+### Titles (${n} titles; each library as documented, index built in the page)
 
 | engine | p50 | p95 | bytes before the first result (gzip) | index size | correct | recall |
 |---|---:|---:|---:|---:|---:|---:|
-${titleRow('**ours** (wasm, through the UI: Enter → rows and count in the DOM)', results.ours, `list data ${kb(listGz)} gzip`)}
+${titleRow('**ours** (wasm, through the UI: Enter → rows and count in the DOM)', results.ours, `title index ${kb(findGz)} gzip; list ${kb(listGz)}`)}
 ${titleRow('MiniSearch 7.2 (prefix, AND; search call only)', results.MiniSearch, `${kb(results.MiniSearch.index)} JSON`)}
 ${titleRow('FlexSearch 0.8 (forward tokenizer; search call only)', results.FlexSearch, `${kb(results.FlexSearch.index)} export`)}
 ${titleRow('Fuse.js 7.5 (threshold 0.3; search call only)', results['Fuse.js'], `${kb(results['Fuse.js'].index)} JSON`)}
 
 Ours is timed from the Enter key to the last DOM change of that search (rows, count, pagination);
 the others time only their search function, no rendering. Bytes before the first result: ours is
-the app and every list file (the whole list is needed to search it); the others are the library
-and the titles (${kb(gz(join(CORPUS, 'titles.json')))} gzip) — they build their index in the browser
+the app (wasm and glue, ${kb(appGz)}) and the median data a cold shared link (\`?q=…&field=title\`, a fresh page) needed before its count
+showed — the title index files and the rows of its page, not the list (max ${kb(coldMax)}; its
+counts were right for ${coldCorrect} of ${TITLE_QUERIES.length} queries); the others are the library and the titles (${kb(gz(join(CORPUS, 'titles.json')))} gzip) — they build their index in the browser
 (MiniSearch ${results.MiniSearch.build} ms, FlexSearch ${results.FlexSearch.build} ms, Fuse.js ${results['Fuse.js'].build} ms including the download).
 
 ### Bodies, cold (a fresh page per query; ours: the list loaded, 내용, Enter → first snippet)
@@ -308,11 +327,11 @@ and the titles (${kb(gz(join(CORPUS, 'titles.json')))} gzip) — they build thei
 | engine | p50 | p95 | bytes per cold query, median (gzip) | max (gzip) | index on disk (gzip) | correct |
 |---|---:|---:|---:|---:|---:|---:|
 | **ours** (index files + the first page's body files) | ${ms(pct(body.ours.times, 0.5))} | ${ms(pct(body.ours.times, 0.95))} | ${kb(pct(body.ours.gzip, 0.5))} | ${kb(Math.max(...body.ours.gzip))} | ${kb(idxGz)} (${kb(idxRaw)} raw) | ${body.ours.correct} / ${BODY_QUERIES.length} |
-| Pagefind 1.6 (pagefind.js, wasm, index chunks, first fragment) | ${ms(pct(body.Pagefind.times, 0.5))} | ${ms(pct(body.Pagefind.times, 0.95))} | ${kb(pct(body.Pagefind.gzip, 0.5))} | ${kb(Math.max(...body.Pagefind.gzip))} | ${kb(pfGz)} (${kb(pfRaw)} raw) | ${body.Pagefind.correct} / ${BODY_QUERIES.length} |
+${PAGEFIND ? `| Pagefind 1.6 (pagefind.js, wasm, index chunks, first fragment) | ${ms(pct(body.Pagefind.times, 0.5))} | ${ms(pct(body.Pagefind.times, 0.95))} | ${kb(pct(body.Pagefind.gzip, 0.5))} | ${kb(Math.max(...body.Pagefind.gzip))} | ${kb(pfGz)} (${kb(pfRaw)} raw) | ${body.Pagefind.correct} / ${BODY_QUERIES.length} |` : `| Pagefind | not run at ${n} posts (indexing that many pages takes long; \`BENCH_PAGEFIND=1\` runs it) | | | | | |`}
 
 Body queries: ${BODY_QUERIES.join(', ')}. Ours' bytes include up to 20 body files for the
 snippets of the first page (the index files alone: median ${kb(pct(body.ours.index, 0.5))}, max ${kb(Math.max(...body.ours.index))} gzip); Pagefind's include one fragment (one result's data). Pagefind is
 judged by its number of results against the oracle's (its result ids need a fragment each).
 `;
-writeSection('<!-- search benchmark', md);
+writeSection(marker, md);
 console.log(md);
