@@ -123,7 +123,10 @@ pub fn bench_search(posts: u32) -> Result<(), String> {
     build::dist(true)?;
     let dist = root.join("dist");
     let (app, corpus) = if posts == 100_000 {
-        (root.join("target/bench-search-app"), root.join("target/bench-search"))
+        (
+            root.join("target/bench-search-app"),
+            root.join("target/bench-search"),
+        )
     } else {
         (
             root.join(format!("target/bench-search-app-{posts}")),
