@@ -95,6 +95,18 @@ pub trait Lists {
     fn keys(&self) -> Vec<Self::Key>;
 }
 
+/// [`Lists::entry`] for a file decoded as both formats decode theirs: entries sorted by key, each
+/// with its kind, count and where its list lies in `bytes`.
+pub(crate) fn entry_in<'a, K: Ord + Copy>(
+    entries: &[(K, u8, u32, std::ops::Range<usize>)],
+    bytes: &'a [u8],
+    key: K,
+) -> Option<(u8, &'a [u8])> {
+    let i = entries.binary_search_by_key(&key, |e| e.0).ok()?;
+    let (_, kind, _, range) = &entries[i];
+    Some((*kind, &bytes[range.clone()]))
+}
+
 fn broken_stub(why: &str) -> DatasetError {
     DatasetError::BrokenIndex(format!("list apart: {why}"))
 }

@@ -325,9 +325,7 @@ impl IndexShard {
 impl Lists for IndexShard {
     type Key = Key;
     fn entry(&self, key: Key) -> Option<(u8, &[u8])> {
-        let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
-        let (_, kind, _, range) = &self.entries[i];
-        Some((*kind, &self.bytes[range.clone()]))
+        crate::apart::entry_in(&self.entries, &self.bytes, key)
     }
     fn keys(&self) -> Vec<Key> {
         self.entries.iter().map(|e| e.0).collect()

@@ -439,9 +439,7 @@ impl FindShard {
 impl Lists for FindShard {
     type Key = FindKey;
     fn entry(&self, key: FindKey) -> Option<(u8, &[u8])> {
-        let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
-        let (_, kind, _, range) = &self.entries[i];
-        Some((*kind, &self.bytes[range.clone()]))
+        crate::apart::entry_in(&self.entries, &self.bytes, key)
     }
     fn keys(&self) -> Vec<FindKey> {
         self.entries.iter().map(|e| e.0).collect()
