@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use board_core::find_index::{self, FindMeta, FindPlan, FindShard, ListFile, Names};
+use board_core::find_index::{self, FindKey, FindMeta, FindPlan, FindShard, ListFile, Names};
 use board_core::{DatasetError, ListParams, Pagination, PostSummary, Shard};
 use futures::future::FutureExt;
 
@@ -15,6 +15,7 @@ thread_local! {
     static FIND: Cache<ListFile, FindShard> = Cache::default();
     static PAIRS: Cache<ListFile, FindShard> = Cache::default();
     static NAMES: Cache<(), Names> = Cache::default();
+    static DENSE: Cache<(), Vec<FindKey>> = Cache::default();
     static ORDER: Cache<(), Vec<u32>> = Cache::default();
     static ROWS: Cache<usize, Shard> = Cache::default();
 }
@@ -23,6 +24,7 @@ thread_local! {
 #[derive(Clone, Copy)]
 enum FindFile {
     Names,
+    Dense,
     Order,
     Index(ListFile),
     Pairs(ListFile),
@@ -47,6 +49,7 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
     }
     let rel = match file {
         FindFile::Names => find_index::NAMES_PATH.to_string(),
+        FindFile::Dense => find_index::DENSE_PATH.to_string(),
         FindFile::Order => find_index::ORDER_PATH.to_string(),
         FindFile::Index(f) => f.path(find_index::find_path),
         FindFile::Pairs(f) => f.path(find_index::pairs_path),
@@ -79,6 +82,18 @@ async fn fetch_find_file(base: &str, file: FindFile) -> Result<(), LoadError> {
                 async move {
                     let (url, b) = f.await?;
                     decode(url, b, |b| find_index::decode_order(&b))
+                }
+                .boxed_local()
+            })
+            .await
+            .map(drop)
+        }
+        FindFile::Dense => {
+            let f = bytes();
+            cached(&DENSE, (), move || {
+                async move {
+                    let (url, b) = f.await?;
+                    decode(url, b, |b| find_index::decode_dense(&b))
                 }
                 .boxed_local()
             })
@@ -152,8 +167,21 @@ pub async fn find_page(
     params: &ListParams,
     body: Option<Arc<Vec<u32>>>,
 ) -> Result<FoundPage, LoadError> {
-    fetch_find_files(base, vec![FindFile::Names]).await?;
-    let plan = ready(&NAMES, &()).and_then(|names| FindPlan::new(&params.q, params.field, &names));
+    // The common pairs with the names: the plan needs both, and neither waits for the other.
+    let first = match meta.triples {
+        true => vec![FindFile::Names, FindFile::Dense],
+        false => vec![FindFile::Names],
+    };
+    fetch_find_files(base, first).await?;
+    let dense = ready(&DENSE, &()).unwrap_or_default();
+    let plan = ready(&NAMES, &()).and_then(|names| {
+        FindPlan::new(
+            &params.q,
+            params.field,
+            &names,
+            meta.triples.then_some(&dense),
+        )
+    });
     let Some(plan) = plan else {
         return Ok(FoundPage {
             total: 0,

@@ -155,8 +155,8 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     })
 }
 
-/// The title index (`find/`): every file readable (`find/pairs/` too when written), the order that of the list, and the rows
-/// files the list again.
+/// The title index (`find/`): every file readable (`find/pairs/` and the common pairs too when
+/// written), the order that of the list, and the rows files the list again.
 fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Error> {
     let bytes = |rel: &str| {
         let path = dir.join(rel);
@@ -172,6 +172,10 @@ fn check_find(dir: &Path, index: &BoardIndex, meta: FindMeta) -> Result<(), Erro
     }
     let (path, b) = bytes(find_index::NAMES_PATH)?;
     serde_json::from_slice::<Names>(&b).map_err(|e| at(&path, e.to_string()))?;
+    if meta.triples {
+        let (path, b) = bytes(find_index::DENSE_PATH)?;
+        find_index::decode_dense(&b).map_err(|e| at(&path, e.to_string()))?;
+    }
     let (path, b) = bytes(find_index::ORDER_PATH)?;
     let order = find_index::decode_order(&b).map_err(|e| at(&path, e.to_string()))?;
     if !order.iter().copied().eq(index.posts.iter().map(|p| p.no)) {

@@ -1,7 +1,8 @@
 //! Which files the first result of a search needs at this board's size, without the list:
 //! `cargo run --release -p board-core --example find_files DATASET_DIR QUERY...` prints, per
 //! query, the files (index files, names, order, the rows of the first page) and the count,
-//! one per line as `<query>\t<count>\t<file>`, and on stderr the time `find_with` took.
+//! one per line as `<query>\t<count>\t<file>`, and on stderr the time `find_with` took (and,
+//! with `PLAN=1`, the plan: which pairs and triples each chain reads).
 
 use std::rc::Rc;
 
@@ -16,8 +17,16 @@ fn main() {
     let manifest: Manifest = serde_json::from_slice(&read("board.json")).expect("board.json");
     let meta = manifest.find.expect("a board with a find index");
     let names: Names = serde_json::from_slice(&read(find_index::NAMES_PATH)).expect("names");
+    let dense = match meta.triples {
+        true => find_index::decode_dense(&read(find_index::DENSE_PATH)).expect("common pairs"),
+        false => Vec::new(),
+    };
     for q in queries {
-        let plan = FindPlan::new(q, Field::All, &names).expect("a query");
+        let plan =
+            FindPlan::new(q, Field::All, &names, meta.triples.then_some(&dense)).expect("a query");
+        if std::env::var_os("PLAN").is_some() {
+            eprintln!("{plan:?}");
+        }
         let (shards, pairs) = plan.files(&meta);
         let load = |list: &[ListFile], path: fn(u32) -> String| {
             (list.iter())
@@ -53,6 +62,9 @@ fn main() {
         .expect("answers");
         let took = t.elapsed();
         let mut out: Vec<String> = vec!["board.json".into(), find_index::NAMES_PATH.into()];
+        if meta.triples {
+            out.push(find_index::DENSE_PATH.into());
+        }
         out.extend(files.keys().map(|f| f.path(find_index::find_path)));
         out.extend(pair_files.keys().map(|f| f.path(find_index::pairs_path)));
         let mut pages: Vec<String> = rows

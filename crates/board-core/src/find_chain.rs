@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::body_plan::intersect;
-use crate::find_index::{malformed, Feature, FindKey, Postings, CLASS, NONE};
+use crate::find_index::{malformed, stem, triple_key, Feature, FindKey, Postings, CLASS, NONE};
 use crate::numbers::sort_dedup;
 use crate::search::Q;
 use crate::DatasetError;
@@ -16,16 +16,39 @@ use crate::DatasetError;
 /// consecutive places).
 type Sets = Vec<Vec<Feature>>;
 
-/// One chain: its sets, and the neighbouring pairs read to find it (`pairs[k]` = the pair at
-/// places `k`, `k + 1` of the chain). Every pair's place is taken back to the chain's start,
-/// so pairs that cover every place — `고용`, `노동`, `동부` for 고용노동부, without `용노` — pin
-/// the whole sequence as surely as all of them; [`Chain::cover`] picks such pairs, preferring
-/// keys another chain of the plan reads anyway, so a search downloads fewer posting lists.
+/// One chain: its sets, and the pieces read to find it. Every piece's place is taken back to
+/// the chain's start, so pieces that cover every place — `고용`, `노동`, `동부` for 고용노동부,
+/// without `용노` — pin the whole sequence as surely as all of them; [`Chain::cover`] picks
+/// such pieces, avoiding the common pairs' big lists where a triple stands in for them and
+/// preferring keys another chain of the plan reads anyway, so a search downloads less.
 #[derive(Clone, Debug)]
 pub(crate) struct Chain {
     pub(crate) sets: Sets,
-    pairs: Vec<usize>,
+    pieces: Vec<Piece>,
+    /// A chain of one syllable with every ending (가 being typed), read by its stem's list.
+    stem: Option<Feature>,
 }
+
+/// Places `at`, `at + 1` (a pair) or `at` to `at + 2` (a triple) of a chain, and the lists
+/// that find them: one per combination of the places' features.
+#[derive(Clone, Debug)]
+struct Piece {
+    at: usize,
+    triple: bool,
+    reads: Vec<Read>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Read {
+    /// A pair's list, or an indexed triple's.
+    One(FindKey),
+    /// A triple the index does not hold (neither pair is common): its two pairs, lined up.
+    Two(FindKey, FindKey),
+}
+
+/// What reading a common pair costs beside any other key (a list over an index file, against
+/// at most a share of one): a cover takes a triple or two before it.
+const COMMON_COST: usize = 64;
 
 /// The chains a sequence of query characters matches by (any of them), loose (every rule of
 /// [`crate::search`]) or only as typed (an exact hit).
@@ -100,46 +123,140 @@ fn pair_keys(sets: &Sets, k: usize) -> impl Iterator<Item = FindKey> + '_ {
         .flat_map(move |&a| sets[k + 1].iter().map(move |&b| (a, b)))
 }
 
+impl Piece {
+    fn pair(sets: &Sets, k: usize) -> Piece {
+        Piece {
+            at: k,
+            triple: false,
+            reads: pair_keys(sets, k).map(Read::One).collect(),
+        }
+    }
+
+    /// The triple at `k` when the index holds one of its combinations (`dense`: the common
+    /// pairs); a triple of only rare pairs is no cheaper than those pairs as two pieces.
+    fn triple(sets: &Sets, k: usize, dense: &[FindKey]) -> Option<Piece> {
+        let mut reads = Vec::new();
+        let mut indexed = false;
+        for (a, b) in pair_keys(sets, k) {
+            for &c in &sets[k + 2] {
+                reads.push(match triple_key(dense, a, b, c) {
+                    Some(t) => {
+                        indexed = true;
+                        Read::One(t)
+                    }
+                    None => Read::Two((a, b), (b, c)),
+                });
+            }
+        }
+        indexed.then_some(Piece {
+            at: k,
+            triple: true,
+            reads,
+        })
+    }
+
+    /// The last place it covers.
+    fn end(&self) -> usize {
+        self.at + 1 + usize::from(self.triple)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = FindKey> + '_ {
+        self.reads
+            .iter()
+            .flat_map(|r| match *r {
+                Read::One(k) => [Some(k), None],
+                Read::Two(x, y) => [Some(x), Some(y)],
+            })
+            .flatten()
+    }
+}
+
 impl Chain {
-    /// The chain of `sets`, reading the pairs that cover its places with the fewest keys not
-    /// already in `have` (which then holds this chain's keys too).
-    pub(crate) fn cover(sets: Sets, have: &mut BTreeSet<FindKey>) -> Chain {
+    /// The chain of `sets`, reading the pieces that cover its places at the least cost in keys
+    /// not already in `have`, the keys other chains read with places (which then holds this
+    /// chain's keys too); `dense`: the common pairs, `None` for a dataset without triples and
+    /// stems.
+    pub(crate) fn cover(
+        sets: Sets,
+        have: &mut BTreeSet<FindKey>,
+        dense: Option<&[FindKey]>,
+    ) -> Chain {
         let n = sets.len();
-        let cost = |k: usize| {
-            pair_keys(&sets, k)
-                .filter(|key| !have.contains(key))
-                .count()
+        let stem = match (dense, sets.as_slice()) {
+            (Some(_), [one]) => whole_stem(one),
+            _ => None,
         };
-        // best[k]: (fewest new keys, previous pair) covering places 0..=k+1 with pair k last;
-        // the pair before it is k − 1 or k − 2 (no place left between them).
-        let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(n.saturating_sub(1));
-        for k in 0..n.saturating_sub(1) {
-            let before = (k.saturating_sub(2)..k).min_by_key(|&j| best[j].0);
-            let c = cost(k) + before.map_or(0, |j| best[j].0);
+        let dense = dense.unwrap_or_default();
+        let mut pieces: Vec<Piece> = (0..n.saturating_sub(1))
+            .map(|k| Piece::pair(&sets, k))
+            .chain((0..n.saturating_sub(2)).filter_map(|k| Piece::triple(&sets, k, dense)))
+            .collect();
+        // By where they end (a pair before a triple ending at the same place), so a piece's
+        // possible predecessors come before it.
+        pieces.sort_by_key(|p| (p.end(), p.triple));
+        let cost = |p: &Piece| -> usize {
+            let keys: BTreeSet<FindKey> = p.keys().filter(|k| !have.contains(k)).collect();
+            (keys.iter())
+                .map(|k| match dense.binary_search(k) {
+                    Ok(_) => COMMON_COST,
+                    Err(_) => 1,
+                })
+                .sum()
+        };
+        // best[i]: (least cost covering places 0..=end of piece i with it last, the piece
+        // before it); the one before ends between its start − 1 and its end − 1 (no place
+        // left between them).
+        let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(pieces.len());
+        for (i, p) in pieces.iter().enumerate() {
+            if p.at == 0 {
+                best.push((cost(p), None));
+                continue;
+            }
+            let before = (0..i)
+                .filter(|&j| (p.at - 1..p.end()).contains(&pieces[j].end()))
+                .min_by_key(|&j| best[j].0);
+            // Every piece but the first has one before it (a pair at `at − 1` ends at `at`).
+            let c = before.map_or(usize::MAX, |j| best[j].0.saturating_add(cost(p)));
             best.push((c, before));
         }
-        let mut pairs = Vec::new();
-        let mut at = n.checked_sub(2);
-        while let Some(k) = at {
-            pairs.push(k);
-            at = best[k].1;
+        let mut chosen = Vec::new();
+        let mut at = (0..pieces.len())
+            .filter(|&i| pieces[i].end() + 1 == n)
+            .min_by_key(|&i| best[i].0);
+        while let Some(i) = at {
+            chosen.push(i);
+            at = best[i].1;
         }
-        pairs.reverse();
-        for &k in &pairs {
-            have.extend(pair_keys(&sets, k));
+        chosen.reverse();
+        let pieces: Vec<Piece> = chosen.into_iter().map(|i| pieces[i].clone()).collect();
+        // A chain of one pair reads its lists without places (`find/pairs/`): another chain
+        // reading them with places reads other, bigger lists, so they are no keys it has.
+        if n > 2 {
+            for p in &pieces {
+                have.extend(p.keys());
+            }
         }
-        Chain { sets, pairs }
+        Chain { sets, pieces, stem }
     }
 
     /// Every key the chain reads.
     pub(crate) fn keys(&self) -> Vec<FindKey> {
+        if let Some(s) = self.stem {
+            return vec![(s, NONE)];
+        }
         match self.sets.as_slice() {
             [one] => one.iter().map(|&f| (f, NONE)).collect(),
-            _ => (self.pairs.iter())
-                .flat_map(|&k| pair_keys(&self.sets, k))
-                .collect(),
+            _ => self.pieces.iter().flat_map(|p| p.keys()).collect(),
         }
     }
+}
+
+/// The stem whose syllables are exactly `set` (all 28 endings of one initial and medial).
+fn whole_stem(set: &[Feature]) -> Option<Feature> {
+    let first = char::from_u32(*set.first()?)?;
+    let (l, v, _) = crate::hangul::parts(first)?;
+    let all = (0..28u8).filter_map(|t| crate::hangul::syllable(l, v, t).map(|c| c as u32));
+    all.eq(set.iter().copied()).then(|| stem(first)).flatten()
 }
 
 /// The posts (positions, sorted) where a chain holds.
@@ -156,22 +273,17 @@ pub(crate) fn chain_posts(
         sort_dedup(&mut all);
         return Ok(all);
     }
-    // Start places (post << 32 | place of the chain's first character) meeting every pair.
+    // Start places (post << 32 | place of the chain's first character) meeting every piece.
     let mut acc: Option<Vec<u64>> = None;
-    for &j in &chain.pairs {
+    for piece in &chain.pieces {
         let mut starts: Vec<u64> = Vec::new();
-        for &a in &chain.sets[j] {
-            for &b in &chain.sets[j + 1] {
-                // A pair's list without its places (from `find/pairs/`, or a broken file)
-                // cannot line up a chain: an error, never a silent miss.
-                let Postings::Places(list) = &*get((a, b))? else {
-                    return Err(malformed("a pair's list has no places"));
-                };
-                starts.extend(
-                    list.iter()
-                        .filter(|&&(_, place)| place as usize >= j)
-                        .map(|&(post, place)| (post as u64) << 32 | (place as u64 - j as u64)),
-                );
+        for read in &piece.reads {
+            match *read {
+                Read::One(k) => starts.extend(placed(get, k, piece.at)?),
+                Read::Two(x, y) => starts.extend(intersect(
+                    &placed(get, x, piece.at)?,
+                    &placed(get, y, piece.at + 1)?,
+                )),
             }
         }
         sort_dedup(&mut starts);
@@ -180,7 +292,7 @@ pub(crate) fn chain_posts(
             Some(prev) => intersect(&prev, &starts),
         };
         if now.is_empty() {
-            return Ok(now.into_iter().map(|s| (s >> 32) as u32).collect());
+            return Ok(Vec::new());
         }
         acc = Some(now);
     }
@@ -191,4 +303,23 @@ pub(crate) fn chain_posts(
         .collect();
     posts.dedup();
     Ok(posts)
+}
+
+/// The chain starts a list with places gives when its first feature is at chain place `at`
+/// (post << 32 | start), ascending.
+fn placed(
+    get: &dyn Fn(FindKey) -> Result<Rc<Postings>, DatasetError>,
+    key: FindKey,
+    at: usize,
+) -> Result<Vec<u64>, DatasetError> {
+    // A list without its places (from `find/pairs/`, or a broken file) cannot line up a
+    // chain: an error, never a silent miss.
+    let Postings::Places(list) = &*get(key)? else {
+        return Err(malformed("a pair's list has no places"));
+    };
+    Ok(list
+        .iter()
+        .filter(|&&(_, place)| place as usize >= at)
+        .map(|&(post, place)| (post as u64) << 32 | (place as u64 - at as u64))
+        .collect())
 }

@@ -17,6 +17,11 @@
 //!   bitmap when that is smaller. A query of two characters is one pair: it needs no places,
 //!   and for the commonest pairs (ㄱㅇ in half the titles of a 1M board) the places were most
 //!   of the bytes.
+//! - `find/<i>.bin` also holds *triples* — three neighbouring features with their place — for
+//!   every triple one of whose two pairs is *common* (its list with places is over an index
+//!   file's aimed size, 16 kB); `find/dense.bin` lists those pairs. On a large board the
+//!   commonest pairs (ㅇㄱ in 40 % of a 1M board's titles) were each hundreds of kB that a 초성
+//!   query of four characters read whole, while its triples are a tenth of that, or nothing.
 //! - `find/order.bin`: the 번호 of every position (body search answers in 번호).
 //! - `find/rows/<i / 1000>/<i>.json`: the list again in files of [`FindMeta::rows`] posts, so the rows one
 //!   result page shows cost a few kB, not the list files they sit in.
@@ -51,6 +56,10 @@ pub struct FindMeta {
     /// read from `find/<i>.bin`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pairs: bool,
+    /// Whether triples and `find/dense.bin` were written (absent: a dataset from before them;
+    /// every chain is then read by its pairs).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub triples: bool,
 }
 
 fn rows_before_recorded() -> u32 {
@@ -80,6 +89,7 @@ pub struct Names {
 
 pub const NAMES_PATH: &str = "find/names.json";
 pub const ORDER_PATH: &str = "find/order.bin";
+pub const DENSE_PATH: &str = "find/dense.bin";
 
 /// Relative path of index file `i`.
 pub fn find_path(i: u32) -> String {
@@ -103,9 +113,33 @@ pub(crate) const CLASS: u32 = 1 << 31;
 const NAME: u32 = 1 << 30;
 pub(crate) const AUTHOR: u32 = NAME;
 pub(crate) const DEPT: u32 = NAME | 1;
-/// A key: one feature (`b` = [`NONE`]) or a pair of neighbouring ones.
+/// A key: one feature (`b` = [`NONE`]), a pair of neighbouring ones, or a triple (see
+/// [`triple_key`]).
 pub type FindKey = (u32, u32);
 pub(crate) const NONE: u32 = u32::MAX;
+/// A triple's key: `(TRIPLE | n, c)` for features `a b c` whose pair `a b` is common pair `n`
+/// of `find/dense.bin`, else `(TRIPLE | TAIL | n, a)` when `b c` is. Features are characters
+/// (below 2²¹) or classes, names have [`NAME`]: no key of another kind has these bits.
+const TRIPLE: u32 = 1 << 29;
+const TAIL: u32 = 1 << 28;
+/// A syllable's *stem*, its initial and medial (`STEM | initial * 21 + medial`): a key of its
+/// own, holding the titles with any syllable of it, which a one-syllable query being typed
+/// (가 → 가, 각, 간, … 갛) reads instead of 28 lists. Written with the triples.
+const STEM: u32 = 1 << 27;
+
+/// The stem feature of a syllable (see [`STEM`]).
+pub(crate) fn stem(c: char) -> Option<Feature> {
+    parts(c).map(|(l, v, _)| STEM | (l as u32 * 21 + v as u32))
+}
+
+/// The key of triple `a b c` when it is indexed — one of its pairs is in `dense`, the common
+/// pairs (sorted) — or `None`. One rule for the builder and the plan.
+pub(crate) fn triple_key(dense: &[FindKey], a: Feature, b: Feature, c: Feature) -> Option<FindKey> {
+    let at = |pair: FindKey| dense.binary_search(&pair).ok().map(|n| n as u32);
+    at((a, b))
+        .map(|n| (TRIPLE | n, c))
+        .or_else(|| at((b, c)).map(|n| (TRIPLE | TAIL | n, a)))
+}
 
 fn features(c: char) -> [Option<Feature>; 2] {
     [Some(c as u32), parts(c).map(|(l, _, _)| CLASS | l as u32)]
@@ -135,11 +169,17 @@ pub(crate) fn shard_for(key: FindKey, shards: u32) -> u32 {
 
 const MAGIC: &[u8; 5] = b"ESGF1";
 const ORDER_MAGIC: &[u8; 5] = b"ESGO1";
+const DENSE_MAGIC: &[u8; 5] = b"ESGD1";
 /// Index files aim at this size (the body index's reasoning).
 const TARGET_SHARD_BYTES: usize = 16 * 1024;
 const MAX_SHARDS: usize = 4096;
+/// Lists over this many bytes are kept apart (see [`crate::apart`]).
+const APART_OVER: usize = 4 * 1024;
 const KIND_POSTS: u8 = 0;
 const KIND_PLACES: u8 = 2;
+/// A list with places in two columns, every post gap then every place: the same numbers as
+/// [`KIND_PLACES`], 10 % smaller gzipped (a triple of 41,808 entries: 56.2 → 50.9 kB).
+const KIND_COLUMNS: u8 = 3;
 
 pub(crate) fn malformed(why: &str) -> DatasetError {
     DatasetError::BrokenIndex(format!("find index: {why}"))
@@ -175,6 +215,10 @@ pub struct FindBuilder {
     author_ids: FxHashMap<String, u32>,
     dept_ids: FxHashMap<String, u32>,
     order: Vec<u32>,
+    /// Every title's characters, one after another (`ends[i]`: where title `i` ends), for the
+    /// triples: which are indexed is known only once every pair is counted.
+    text: Vec<char>,
+    ends: Vec<u32>,
 }
 
 impl FindBuilder {
@@ -184,7 +228,12 @@ impl FindBuilder {
         self.order.push(p.no);
         let h = Haystack::new(&p.title);
         let chars = h.chars();
-        let mut singles: Vec<Feature> = chars.iter().flat_map(|&c| features(c)).flatten().collect();
+        self.text.extend_from_slice(chars);
+        self.ends.push(self.text.len() as u32);
+        let mut singles: Vec<Feature> = (chars.iter())
+            .flat_map(|&c| features(c).into_iter().chain([stem(c)]))
+            .flatten()
+            .collect();
         singles.sort_unstable();
         singles.dedup();
         for f in singles {
@@ -215,36 +264,38 @@ impl FindBuilder {
     /// The files, `(relative path, bytes)` (names and order included, rows not), and what
     /// `board.json` says about them. Deterministic.
     pub fn finish(self) -> (FindMeta, Vec<(String, Vec<u8>)>) {
-        self.finish_with(TARGET_SHARD_BYTES)
+        self.finish_with(APART_OVER, TARGET_SHARD_BYTES)
     }
 
     /// [`FindBuilder::finish`], lists over `apart_over` bytes in files of their own (see
-    /// [`crate::apart`]; tests make small boards use them).
-    pub(crate) fn finish_with(self, apart_over: usize) -> (FindMeta, Vec<(String, Vec<u8>)>) {
+    /// [`crate::apart`]) and pairs whose list with places is over `dense_over` bytes common
+    /// (tests make small boards use both).
+    pub(crate) fn finish_with(
+        mut self,
+        apart_over: usize,
+        dense_over: usize,
+    ) -> (FindMeta, Vec<(String, Vec<u8>)>) {
         let mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)> = Vec::new();
-        for (k, list) in self.posts {
+        for (k, list) in std::mem::take(&mut self.posts) {
             let (kind, bytes) = encode_posts(&list);
             encoded.push((k, kind, list.len() as u32, bytes));
         }
         let mut pairs: Vec<(FindKey, u8, u32, Vec<u8>)> = Vec::new();
-        for (k, list) in self.places {
+        let mut dense: Vec<FindKey> = Vec::new();
+        for (k, list) in std::mem::take(&mut self.places) {
             let mut posts: Vec<u32> = list.iter().map(|&(post, _)| post).collect();
             posts.dedup();
             let (kind, bytes) = encode_posts(&posts);
             pairs.push((k, kind, posts.len() as u32, bytes));
-            let mut bytes = Vec::new();
-            let mut last = (0u32, 0u32);
-            for (i, &(post, place)) in list.iter().enumerate() {
-                if i > 0 && post == last.0 {
-                    put_varint(&mut bytes, 0);
-                    put_varint(&mut bytes, (place - last.1) as u64);
-                } else {
-                    put_varint(&mut bytes, (post - if i == 0 { 0 } else { last.0 }) as u64);
-                    put_varint(&mut bytes, place as u64);
-                }
-                last = (post, place);
+            let bytes = encode_places(&list);
+            if bytes.len() > dense_over {
+                dense.push(k);
             }
-            encoded.push((k, KIND_PLACES, list.len() as u32, bytes));
+            encoded.push((k, KIND_COLUMNS, list.len() as u32, bytes));
+        }
+        dense.sort_unstable();
+        for (k, list) in self.triples(&dense) {
+            encoded.push((k, KIND_COLUMNS, list.len() as u32, encode_places(&list)));
         }
         let total: usize = encoded.iter().map(|e| e.3.len() + 12).sum();
         let shards = total
@@ -270,15 +321,104 @@ impl FindBuilder {
             prev = no as i64;
         }
         out.push((ORDER_PATH.to_string(), order));
+        out.push((DENSE_PATH.to_string(), encode_dense(&dense)));
         (
             FindMeta {
                 shards,
                 rows: ROWS_PER_FILE,
                 pairs: true,
+                triples: true,
             },
             out,
         )
     }
+
+    /// Every indexed triple's list (see [`triple_key`]), in list order.
+    fn triples(&self, dense: &[FindKey]) -> FxHashMap<FindKey, Vec<(u32, u32)>> {
+        let mut out: FxHashMap<FindKey, Vec<(u32, u32)>> = FxHashMap::default();
+        if dense.is_empty() {
+            return out;
+        }
+        let mut from = 0usize;
+        for (at, &end) in self.ends.iter().enumerate() {
+            let title = &self.text[from..end as usize];
+            from = end as usize;
+            for (k, w) in title.windows(3).enumerate() {
+                for a in features(w[0]).into_iter().flatten() {
+                    for b in features(w[1]).into_iter().flatten() {
+                        for c in features(w[2]).into_iter().flatten() {
+                            if let Some(key) = triple_key(dense, a, b, c) {
+                                out.entry(key).or_default().push((at as u32, k as u32));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A list with places ([`KIND_COLUMNS`]): per entry the post's gap to the previous one (0: the
+/// same post), then per entry the place (the gap to the previous place in the same post).
+fn encode_places(list: &[(u32, u32)]) -> Vec<u8> {
+    let mut gaps = Vec::new();
+    let mut places = Vec::new();
+    let mut last = (0u32, 0u32);
+    for (i, &(post, place)) in list.iter().enumerate() {
+        if i > 0 && post == last.0 {
+            put_varint(&mut gaps, 0);
+            put_varint(&mut places, (place - last.1) as u64);
+        } else {
+            put_varint(&mut gaps, (post - if i == 0 { 0 } else { last.0 }) as u64);
+            put_varint(&mut places, place as u64);
+        }
+        last = (post, place);
+    }
+    gaps.extend(places);
+    gaps
+}
+
+/// `find/dense.bin`: the common pairs, ascending, each as the delta of `a << 32 | b`.
+fn encode_dense(dense: &[FindKey]) -> Vec<u8> {
+    let mut out = DENSE_MAGIC.to_vec();
+    put_varint(&mut out, dense.len() as u64);
+    let mut prev = 0u64;
+    for &(a, b) in dense {
+        let v = u64::from(a) << 32 | u64::from(b);
+        put_varint(&mut out, v - prev);
+        prev = v;
+    }
+    out
+}
+
+/// Reads `find/dense.bin`: the common pairs, ascending (what [`FindPlan::new`] is given).
+pub fn decode_dense(bytes: &[u8]) -> Result<Vec<FindKey>, DatasetError> {
+    if !bytes.starts_with(DENSE_MAGIC) {
+        return Err(malformed("not a common pairs file"));
+    }
+    let mut r = Reader {
+        bytes,
+        at: DENSE_MAGIC.len(),
+        broken: malformed,
+    };
+    let n = r.varint()? as usize;
+    let mut out = Vec::with_capacity(n.min(bytes.len()));
+    let mut prev = 0u64;
+    for i in 0..n {
+        let d = r.varint()?;
+        if i > 0 && d == 0 {
+            return Err(malformed("common pairs out of order"));
+        }
+        prev = prev
+            .checked_add(d)
+            .ok_or_else(|| malformed("number out of range"))?;
+        out.push(((prev >> 32) as u32, prev as u32));
+    }
+    if !r.done() {
+        return Err(malformed("trailing bytes"));
+    }
+    Ok(out)
 }
 
 /// Index files: each key's list in the file [`shard_for`] names (or apart, beside it), keys in
@@ -343,7 +483,7 @@ impl FindShard {
         let mut entries = Vec::new();
         for _ in 0..n {
             let entry = r.entry()?;
-            if entry.1 > KIND_PLACES && entry.1 != APART {
+            if entry.1 > KIND_COLUMNS && entry.1 != APART {
                 return Err(malformed("unknown list kind"));
             }
             entries.push(entry);
@@ -395,11 +535,24 @@ impl FindShard {
             u32::try_from(v as u64 + d).map_err(|_| malformed("number too large"))
         };
         match *kind {
-            KIND_PLACES => {
+            KIND_PLACES | KIND_COLUMNS => {
+                // In columns, every gap comes first (kind 2, from older builders: interleaved).
+                let columns = *kind == KIND_COLUMNS;
+                let mut gaps = Vec::new();
+                if columns {
+                    gaps.reserve(cap);
+                    for _ in 0..*count {
+                        gaps.push(r.varint()?);
+                    }
+                }
                 let mut out = Vec::with_capacity(cap);
                 let mut last = (0u32, 0u32);
                 for i in 0..*count {
-                    let d = r.varint()?;
+                    let d = if columns {
+                        gaps[i as usize]
+                    } else {
+                        r.varint()?
+                    };
                     let place = r.varint()?;
                     last = if i > 0 && d == 0 {
                         (last.0, grow(last.1, place)?)

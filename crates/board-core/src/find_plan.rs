@@ -31,8 +31,14 @@ pub struct FindPlan {
 
 impl FindPlan {
     /// The plan for a search text in a field (for 본문 alone, the index has nothing to add:
-    /// the rows are the body hits).
-    pub fn new(q: &str, field: Field, names: &Names) -> Option<FindPlan> {
+    /// the rows are the body hits); `dense`: the common pairs of `find/dense.bin`, `None` for
+    /// a dataset without triples and stems ([`FindMeta::triples`]).
+    pub fn new(
+        q: &str,
+        field: Field,
+        names: &Names,
+        dense: Option<&[FindKey]>,
+    ) -> Option<FindPlan> {
         let query = Query::parse(q)?;
         let (joined, terms) = query.sequences();
         // The terms first: the joined query's pairs then prefer the keys they read.
@@ -41,7 +47,7 @@ impl FindPlan {
             let mut cover = |exact| -> Vec<Chain> {
                 let sets = chains(seq, exact);
                 sets.into_iter()
-                    .map(|s| Chain::cover(s, &mut have))
+                    .map(|s| Chain::cover(s, &mut have, dense))
                     .collect()
             };
             (cover(false), cover(true))
@@ -138,24 +144,23 @@ impl FindPlan {
         ))
     }
 
-    /// Which keys are read from `find/pairs/` — a pair read alone whose `find/<i>.bin` is not
-    /// fetched for another key anyway (that file has its posts too, with places) — and the
-    /// files of both kinds.
+    /// Which keys are read from `find/pairs/` — a pair read alone (even when its `find/<i>.bin`
+    /// is fetched for another key: a common pair's list there is a list apart with places,
+    /// several times its posts alone) — and the files of both kinds.
     fn route(&self, meta: &FindMeta) -> (BTreeSet<FindKey>, Vec<u32>, Vec<u32>) {
-        let mut alone = if meta.pairs {
+        let alone = if meta.pairs {
             self.pairs_alone()
         } else {
             BTreeSet::new()
         };
+        let files = |keys: &mut dyn Iterator<Item = &FindKey>| -> Vec<u32> {
+            let mut out: Vec<u32> = keys.map(|&k| shard_for(k, meta.shards)).collect();
+            sort_dedup(&mut out);
+            out
+        };
         let keys = self.keys();
-        let mut index: Vec<u32> = (keys.iter())
-            .filter(|k| !alone.contains(k))
-            .map(|&k| shard_for(k, meta.shards))
-            .collect();
-        sort_dedup(&mut index);
-        alone.retain(|&k| index.binary_search(&shard_for(k, meta.shards)).is_err());
-        let mut pairs: Vec<u32> = alone.iter().map(|&k| shard_for(k, meta.shards)).collect();
-        sort_dedup(&mut pairs);
+        let index = files(&mut keys.iter().filter(|k| !alone.contains(k)));
+        let pairs = files(&mut alone.iter());
         (alone, index, pairs)
     }
 

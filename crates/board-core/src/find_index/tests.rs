@@ -9,26 +9,30 @@ struct Built {
     files: std::collections::HashMap<String, Rc<FindShard>>,
     names: Names,
     order: Vec<u32>,
+    dense: Vec<FindKey>,
 }
 
 fn build(board: &BoardIndex) -> Built {
-    build_with(board, TARGET_SHARD_BYTES)
+    build_with(board, TARGET_SHARD_BYTES, TARGET_SHARD_BYTES)
 }
 
-/// With `apart_over: 0`, every list is apart.
-fn build_with(board: &BoardIndex, apart_over: usize) -> Built {
+/// With `apart_over: 0`, every list is apart; with `dense_over: 0`, every pair is common (and
+/// every triple indexed).
+fn build_with(board: &BoardIndex, apart_over: usize, dense_over: usize) -> Built {
     let mut b = FindBuilder::default();
     for p in &board.posts {
         b.add(p);
     }
-    let (meta, out) = b.finish_with(apart_over);
+    let (meta, out) = b.finish_with(apart_over, dense_over);
     let mut files = std::collections::HashMap::new();
-    let (mut names, mut order) = (Names::default(), Vec::new());
+    let (mut names, mut order, mut dense) = (Names::default(), Vec::new(), Vec::new());
     for (path, bytes) in out {
         if path == NAMES_PATH {
             names = serde_json::from_slice(&bytes).unwrap();
         } else if path == ORDER_PATH {
             order = decode_order(&bytes).unwrap();
+        } else if path == DENSE_PATH {
+            dense = decode_dense(&bytes).unwrap();
         } else {
             files.insert(path, Rc::new(FindShard::decode(bytes).unwrap()));
         }
@@ -42,6 +46,7 @@ fn build_with(board: &BoardIndex, apart_over: usize) -> Built {
         files,
         names,
         order,
+        dense,
     }
 }
 
@@ -55,7 +60,9 @@ fn run(
     in_body: &[bool],
     pairs: bool,
 ) -> Vec<usize> {
-    let plan = FindPlan::new(&params.q, params.field, &idx.names).expect("a query");
+    // A dataset without triples (or read as one) is planned without common pairs.
+    let dense = idx.meta.triples.then_some(idx.dense.as_slice());
+    let plan = FindPlan::new(&params.q, params.field, &idx.names, dense).expect("a query");
     let meta = FindMeta { pairs, ..idx.meta };
     let (needed, needed_pairs) = plan.files(&meta);
     if !pairs {
@@ -196,10 +203,45 @@ fn broken_files_are_errors() {
     }
     assert!(FindShard::decode(b"<html>".to_vec()).is_err());
     // A count far beyond the bytes: an error or a short list, never a huge allocation.
-    let mut evil = MAGIC.to_vec();
-    evil.extend([1, 1, 1, KIND_PLACES, 0xff, 0xff, 0xff, 0xff, 0x0f, 0]);
-    let s = FindShard::decode(evil).unwrap();
-    assert!(s.postings((1, 1)).is_err());
+    for kind in [KIND_PLACES, KIND_COLUMNS] {
+        let mut evil = MAGIC.to_vec();
+        evil.extend([1, 1, 1, kind, 0xff, 0xff, 0xff, 0xff, 0x0f, 0]);
+        let s = FindShard::decode(evil).unwrap();
+        assert!(s.postings((1, 1)).is_err());
+    }
+}
+
+/// Lists with places from older builders (kind 2, gap and place interleaved) read as the
+/// columns the builder writes now.
+#[test]
+fn both_layouts_of_places_read_the_same() {
+    let list = [(3, 1), (3, 4), (9, 0), (200, 7), (200, 8)];
+    let mut interleaved = Vec::new();
+    for (i, &(post, place)) in list.iter().enumerate() {
+        let same = i > 0 && list[i - 1].0 == post;
+        let gap = if same {
+            0
+        } else {
+            post - if i == 0 { 0 } else { list[i - 1].0 }
+        };
+        let place = if same { place - list[i - 1].1 } else { place };
+        put_varint(&mut interleaved, gap as u64);
+        put_varint(&mut interleaved, place as u64);
+    }
+    for (kind, bytes) in [
+        (KIND_PLACES, interleaved),
+        (KIND_COLUMNS, encode_places(&list)),
+    ] {
+        let mut file = MAGIC.to_vec();
+        put_varint(&mut file, 1);
+        crate::varint::put_entry(&mut file, (5, 6), kind, list.len() as u32, &bytes);
+        let s = FindShard::decode(file).unwrap();
+        assert_eq!(
+            *s.postings((5, 6)).unwrap(),
+            Postings::Places(list.to_vec()),
+            "kind {kind}"
+        );
+    }
 }
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -229,6 +271,7 @@ proptest! {
         field in proptest::sample::select(vec![Field::All, Field::Title, Field::Author, Field::Body]),
         sort in proptest::sample::select(vec![Sort::New, Sort::Old, Sort::Relevance]),
         body in proptest::option::of(proptest::collection::btree_set(1u32..400, 0..30)),
+        common in proptest::sample::select(vec![0usize, 2, 4, 8]),
     ) {
         let b = board(posts.into_iter().map(|(no, (t, a, d))| (no, t, a.map(String::from), d.map(String::from))).collect());
         let params = ListParams { q, field, sort: Some(sort), ..Default::default() };
@@ -244,9 +287,15 @@ proptest! {
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, true), want.clone());
         prop_assert_eq!(run(&idx, b.posts.len(), &params, &in_body, false), want.clone());
         // Every list in a file of its own: the same answer.
-        let apart = build_with(&b, 0);
+        let apart = build_with(&b, 0, TARGET_SHARD_BYTES);
         prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, true), want.clone());
-        prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, false), want);
+        prop_assert_eq!(run(&apart, b.posts.len(), &params, &in_body, false), want.clone());
+        // Pairs common (triples indexed) over `common` bytes: every one, some, none.
+        let mut triples = build_with(&b, TARGET_SHARD_BYTES, common);
+        prop_assert_eq!(run(&triples, b.posts.len(), &params, &in_body, true), want.clone());
+        // A dataset from before the triples: read by its pairs alone.
+        triples.meta.triples = false;
+        prop_assert_eq!(run(&triples, b.posts.len(), &params, &in_body, true), want);
     }
 }
 
@@ -278,6 +327,7 @@ proptest! {
         change in proptest::option::of((any::<proptest::sample::Index>(), proptest::sample::select(vec!["고", "용", "동", "ㄱ", "a"]))),
         field in proptest::sample::select(vec![Field::All, Field::Title]),
         sort in proptest::sample::select(vec![Sort::New, Sort::Relevance]),
+        common in proptest::sample::select(vec![2usize, 4, 8]),
     ) {
         // Cut from a title long enough (rejecting every short pick would abort the run).
         let long: Vec<&String> = titles.iter().filter(|t| t.chars().count() >= 3).collect();
@@ -295,6 +345,33 @@ proptest! {
         prop_assume!(answers(&params));
         let want = crate::select(&b, &params, None);
         prop_assert_eq!(run(&build(&b), b.posts.len(), &params, &[], true), want.clone());
-        prop_assert_eq!(run(&build_with(&b, 0), b.posts.len(), &params, &[], true), want);
+        prop_assert_eq!(run(&build_with(&b, 0, 0), b.posts.len(), &params, &[], true), want.clone());
+        prop_assert_eq!(run(&build_with(&b, TARGET_SHARD_BYTES, common), b.posts.len(), &params, &[], true), want);
+    }
+}
+
+/// A triple whose first pair is rare and second common (고용 once, 용노 in every title) is
+/// indexed by the common one and found by it: the cover reads neither pair's list.
+#[test]
+fn a_triple_is_found_by_its_common_pair() {
+    let mut posts = vec![(1, "고용노동부 발표".to_string(), None, None)];
+    posts.extend((2..8).map(|no| (no, format!("{no}용노동"), None, None)));
+    let b = board(posts);
+    let idx = build_with(&b, TARGET_SHARD_BYTES, 8);
+    assert!(idx.dense.contains(&('용' as u32, '노' as u32)));
+    assert!(!idx.dense.contains(&('고' as u32, '용' as u32)));
+    for q in ["고용노", "고용노동", "ㄱㅇㄴ", "용노동부"] {
+        let params = ListParams {
+            q: q.into(),
+            field: Field::Title,
+            ..Default::default()
+        };
+        let plan = FindPlan::new(q, Field::Title, &idx.names, Some(&idx.dense)).unwrap();
+        let common: Vec<FindKey> = (plan.keys().into_iter())
+            .filter(|k| idx.dense.contains(k))
+            .collect();
+        assert_eq!(common, [], "{q}: a common pair read");
+        let want = crate::select(&b, &params, None);
+        assert_eq!(run(&idx, b.posts.len(), &params, &[], true), want, "{q}");
     }
 }
