@@ -187,20 +187,29 @@ impl Chain {
             _ => None,
         };
         let dense = dense.unwrap_or_default();
-        let mut pieces: Vec<Piece> = (0..n.saturating_sub(1))
-            .map(|k| Piece::pair(&sets, k))
-            .chain((0..n.saturating_sub(2)).filter_map(|k| Piece::triple(&sets, k, dense)))
-            .collect();
         // By where they end (a pair before a triple ending at the same place), so a piece's
         // possible predecessors come before it.
-        pieces.sort_by_key(|p| (p.end(), p.triple));
+        let mut pieces: Vec<Piece> = Vec::new();
+        for end in 1..n {
+            pieces.push(Piece::pair(&sets, end - 1));
+            if end >= 2 {
+                pieces.extend(Piece::triple(&sets, end - 2, dense));
+            }
+        }
         let cost = |p: &Piece| -> usize {
-            let keys: BTreeSet<FindKey> = p.keys().filter(|k| !have.contains(k)).collect();
+            // Each new key once (packed, for the one sort the engine has).
+            let mut keys: Vec<u64> = (p.keys())
+                .filter(|k| !have.contains(k))
+                .map(|(a, b)| u64::from(a) << 32 | u64::from(b))
+                .collect();
+            sort_dedup(&mut keys);
             (keys.iter())
-                .map(|k| match dense.binary_search(k) {
-                    Ok(_) => COMMON_COST,
-                    Err(_) => 1,
-                })
+                .map(
+                    |&k| match dense.binary_search(&((k >> 32) as u32, k as u32)) {
+                        Ok(_) => COMMON_COST,
+                        Err(_) => 1,
+                    },
+                )
                 .sum()
         };
         // best[i]: (least cost covering places 0..=end of piece i with it last, the piece
