@@ -221,8 +221,13 @@ impl Chain {
                 best.push((cost(p), None));
                 continue;
             }
-            let before = (0..i)
-                .filter(|&j| (p.at - 1..p.end()).contains(&pieces[j].end()))
+            // The pieces ending from `at − 1` on sit just before it (at most two per end).
+            let mut lo = i;
+            while lo > 0 && pieces[lo - 1].end() + 1 >= p.at {
+                lo -= 1;
+            }
+            let before = (lo..i)
+                .filter(|&j| pieces[j].end() < p.end())
                 .min_by_key(|&j| best[j].0);
             // Every piece but the first has one before it (a pair at `at − 1` ends at `at`).
             let c = before.map_or(usize::MAX, |j| best[j].0.saturating_add(cost(p)));
