@@ -1,5 +1,7 @@
 use super::*;
-use crate::{BoardIndex, BoardMeta, Date, Field, ListParams, Sort};
+use crate::varint::put_varint;
+use crate::{BoardIndex, BoardMeta, Date, Field, ListParams, PostSummary, Sort};
+use build::encode_places;
 use proptest::prelude::*;
 
 /// The board's index files, decoded, as the app would have them.
