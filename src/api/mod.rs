@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use board_core::body_index::{index_path, run_with, IndexMeta, IndexShard, ListFile, Plan};
+use board_core::body_index::{self, index_path, run_with, IndexMeta, IndexShard, ListFile, Plan};
 use board_core::model::{body_path, ListRows, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Lang, Manifest, PostBody, Shard};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -214,6 +214,8 @@ thread_local! {
     static BODIES: Cache<String, BodyShard> = Cache::default();
     /// Body index files, by number.
     static INDEX: Cache<ListFile, IndexShard> = Cache::default();
+    /// The body index's common pairs (`index/dense.bin`).
+    static COMMON: Cache<(), Vec<(u32, u32)>> = Cache::default();
 }
 
 /// The file `key` of `cache`, fetched by `fetch` the first time it is asked for.
@@ -316,9 +318,37 @@ fn index_ready(f: ListFile) -> Option<Rc<IndexShard>> {
     ready(&INDEX, &f)
 }
 
-/// Whether every index file `plan` reads is already here: its shards, and the lists they keep
-/// apart.
+/// The body index's common pairs, once per page life: a plan reads their triples.
+async fn common_pairs(base: &str) -> Result<Rc<Vec<(u32, u32)>>, LoadError> {
+    let url = format!("{base}{}", body_index::DENSE_PATH);
+    cached(&COMMON, (), move || {
+        async move {
+            let bytes = get_bytes(&url).await?;
+            body_index::decode_dense(&bytes)
+                .map(Rc::new)
+                .map_err(|error| LoadError::Data { url, error })
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+/// `plan` as the index answers it: by its triples when it has them. `None` while the common
+/// pairs that say which triples it has are not here.
+fn indexed(meta: IndexMeta, plan: &Plan) -> Option<Plan> {
+    match meta.triples && plan.may_tighten() {
+        false => Some(plan.clone()),
+        true => ready(&COMMON, &()).map(|common| plan.tightened(&common)),
+    }
+}
+
+/// Whether every index file `plan` reads is already here: the common pairs, its shards, and
+/// the lists they keep apart.
 pub fn search_bodies_ready(meta: IndexMeta, plan: &Plan) -> bool {
+    indexed(meta, plan).is_some_and(|plan| files_ready(meta, &plan))
+}
+
+fn files_ready(meta: IndexMeta, plan: &Plan) -> bool {
     let shards = plan.shards(meta.shards);
     shards
         .iter()
@@ -334,7 +364,8 @@ pub fn search_bodies_cached(
     meta: IndexMeta,
     plan: &Plan,
 ) -> Option<Result<Vec<u32>, LoadError>> {
-    search_bodies_ready(meta, plan).then(|| run_cached(base, meta, plan))
+    let plan = indexed(meta, plan).filter(|plan| files_ready(meta, plan))?;
+    Some(run_cached(base, meta, &plan))
 }
 
 fn index_broken(base: &str, error: DatasetError) -> LoadError {
@@ -361,13 +392,17 @@ async fn fetch_index_files(base: &str, files: Vec<ListFile>) -> Result<(), LoadE
 }
 
 /// The posts whose bodies hold a query (sorted 번호, see `board_core::body_index`): fetches
-/// only the index files the query's character pairs live in (then the big lists they keep
-/// apart), once per page life.
+/// only the index files the query's character pairs (or triples) live in (then the big lists
+/// they keep apart), once per page life; first, for an index with triples, its common pairs.
 pub async fn search_bodies(
     base: &str,
     meta: IndexMeta,
     plan: &Plan,
 ) -> Result<Vec<u32>, LoadError> {
+    let plan = &match meta.triples && plan.may_tighten() {
+        true => plan.tightened(&common_pairs(base).await?),
+        false => plan.clone(),
+    };
     let shards = plan.shards(meta.shards).into_iter().map(ListFile::shard);
     fetch_index_files(base, shards.collect()).await?;
     let apart = plan

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use board_core::apart::{self, ListFile, Lists};
-use board_core::body_index::{index_path, IndexShard};
+use board_core::body_index::{self, index_path, IndexShard};
 use board_core::find_index::{self, FindMeta, FindShard, Names};
 use board_core::model::{body_path, INDEX_FILE};
 use board_core::{BoardIndex, BodyShard, DatasetError, Manifest, Shard};
@@ -93,6 +93,11 @@ pub fn check(dir: &Path) -> Result<CheckReport, Error> {
     let index_files = index.body_index.map_or(0, |m| m.shards);
     for i in 0..index_files {
         read_shard(dir, i, index_path, IndexShard::decode)?;
+    }
+    if index.body_index.is_some_and(|m| m.triples) {
+        let path = dir.join(body_index::DENSE_PATH);
+        let b = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        body_index::decode_dense(&b).map_err(|e| at(&path, e.to_string()))?;
     }
     if let Some(meta) = index.find {
         check_find(dir, &index, meta)?;

@@ -16,6 +16,7 @@ pub mod output;
 pub mod progress;
 pub mod record;
 pub mod source;
+pub mod spool;
 pub mod synth;
 pub mod text;
 pub mod values;

@@ -13,7 +13,12 @@ use board_core::find_index::{rows_path, FindBuilder};
 use board_core::model::{body_path, shard_path, INDEX_FILE};
 use board_core::{BoardIndex, BoardMeta, BodyShard, Manifest, PostBody, Shard, SCHEMA_VERSION};
 
+use crate::spool::Spool;
 use crate::{Dataset, Error};
+
+/// The search texts' spool, in the staging folder while a dataset is written (see
+/// [`crate::spool`]).
+const SPOOL_FILE: &str = ".search-texts";
 
 /// Rows per list shard: small enough that the first screen's data is a few tens of kB even for
 /// a huge board, large enough that a 100k-post board is a hundred files.
@@ -44,8 +49,9 @@ pub struct Staging {
     committed: bool,
     /// Bodies of the body file being filled (one group of consecutive 번호).
     pending: Vec<PostBody>,
-    /// The body search index, fed as bodies stream by.
+    /// The body search index, fed as bodies stream by, and their texts again for its triples.
     index: IndexBuilder,
+    texts: Option<Spool>,
     bodies: usize,
 }
 
@@ -61,7 +67,9 @@ impl Staging {
         let tmp = sibling(&dir, "new");
         let _ = fs::remove_dir_all(&tmp);
         fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let texts = Some(Spool::create(tmp.join(SPOOL_FILE))?);
         Ok(Staging {
+            texts,
             dir,
             link,
             tmp,
@@ -91,7 +99,10 @@ impl Staging {
                 self.flush_bodies()?;
             }
         }
-        self.index.add(body.no, &body.search_text());
+        let text = self.index.add(body.no, &body.search_text());
+        if let Some(texts) = &mut self.texts {
+            texts.push(body.no, &text)?;
+        }
         self.bodies += 1;
         self.pending.push(body);
         Ok(())
@@ -253,13 +264,16 @@ impl Staging {
     /// feed and sitemaps.
     pub fn finish_list(&mut self, index: &BoardIndex, opts: &Options) -> Result<(), Error> {
         self.flush_bodies()?;
+        let texts = self.texts.take().expect("a dataset's list is written once");
         let body_index = if self.bodies > 0 {
-            let (meta, files) = std::mem::take(&mut self.index).finish();
+            let builder = std::mem::take(&mut self.index);
+            let (meta, files) = builder.finish_with_triples(|each| texts.replay(each))?;
             for (rel, bytes) in files {
                 self.write(&rel, &bytes)?;
             }
             Some(meta)
         } else {
+            texts.discard()?;
             None
         };
         self.list(index, opts, body_index)?;

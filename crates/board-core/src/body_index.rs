@@ -40,6 +40,19 @@ pub type Key = (char, Option<char>);
 pub struct IndexMeta {
     /// Number of `index/<i>.bin` files.
     pub shards: u32,
+    /// Whether the common pairs' triples and `index/dense.bin` were written (absent: a dataset
+    /// from before them; every query is then read by its pairs).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub triples: bool,
+}
+
+/// `index/dense.bin`: the common pairs (see [`crate::common_pairs`]), whose triples the index
+/// holds.
+pub const DENSE_PATH: &str = "index/dense.bin";
+
+/// Reads `index/dense.bin`: the common pairs, ascending (what [`Plan::tightened`] is given).
+pub fn decode_dense(bytes: &[u8]) -> Result<Vec<(u32, u32)>, DatasetError> {
+    crate::common_pairs::decode(bytes, malformed)
 }
 
 /// Relative path of index file `i`.
@@ -51,6 +64,16 @@ const MAGIC: &[u8; 5] = b"ESGI1";
 /// Index files aim at this size: a query needs a few, so it downloads tens of kB at most.
 const TARGET_SHARD_BYTES: usize = 12 * 1024;
 const MAX_SHARDS: usize = 4096;
+/// Pairs whose list is over this many bytes are common: their triples are indexed too. At 1M
+/// posts the four pairs of 고용노동부 were four lists of 49–66 kB naming the same posts; its
+/// two triples name them in two.
+const DENSE_OVER: usize = 4 * 1024;
+/// A triple's key names its common pair by number, as a character of plane 16 (private use):
+/// `PAIR_CHARS + n`. Text's own characters from there on are not indexed, so no pair of a body
+/// can be mistaken for a triple.
+const PAIR_CHARS: u32 = 0x10_0000;
+/// The most common pairs one index can name (plane 16 holds 65,534 characters).
+const MAX_COMMON: usize = 0xFFFE;
 const KIND_DELTAS: u8 = 0;
 const KIND_BITMAP: u8 = 1;
 
@@ -99,13 +122,57 @@ fn unpack(v: u64) -> Key {
     (a, char::from_u32(v as u32).filter(|&c| c != '\0'))
 }
 
+/// Whether a character of text can be part of a key (see [`PAIR_CHARS`]).
+pub(crate) fn indexed(c: char) -> bool {
+    (c as u32) < PAIR_CHARS
+}
+
 fn packed_keys(text: &str) -> Vec<u64> {
-    let h = Haystack::new(text);
-    let c = h.chars();
-    let mut keys: Vec<u64> = c
-        .iter()
+    packed_keys_of(Haystack::new(text).chars())
+}
+
+fn packed_keys_of(c: &[char]) -> Vec<u64> {
+    let mut keys: Vec<u64> = (c.iter().filter(|&&a| indexed(a)))
         .map(|&a| pack((a, None)))
-        .chain(c.windows(2).map(|w| pack((w[0], Some(w[1])))))
+        .chain(
+            (c.windows(2))
+                .filter(|w| w.iter().all(|&x| indexed(x)))
+                .map(|w| pack((w[0], Some(w[1])))),
+        )
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The key of triple `a b c` when the index holds it: `(pair n, c)` when `a b` is common pair
+/// `n`, else `(a, pair n)` when `b c` is (`common`: the common pairs, ascending).
+pub(crate) fn triple_key(common: &[(u32, u32)], a: char, b: char, c: char) -> Option<Key> {
+    triple_by(
+        &|x, y| {
+            let n = common.binary_search(&(x as u32, y as u32)).ok()?;
+            char::from_u32(PAIR_CHARS + n as u32)
+        },
+        a,
+        b,
+        c,
+    )
+}
+
+/// [`triple_key`], with `pair` giving a common pair's character.
+fn triple_by(pair: &dyn Fn(char, char) -> Option<char>, a: char, b: char, c: char) -> Option<Key> {
+    pair(a, b)
+        .map(|p| (p, Some(c)))
+        .or_else(|| pair(b, c).map(|p| (a, Some(p))))
+}
+
+/// The distinct triples of a text in matching form the index holds, packed (`pair`: see
+/// [`triple_by`]).
+fn packed_triples(chars: &[char], pair: &dyn Fn(char, char) -> Option<char>) -> Vec<u64> {
+    let mut keys: Vec<u64> = (chars.windows(3))
+        .filter(|w| w.iter().all(|&x| indexed(x)))
+        .filter_map(|w| triple_by(pair, w[0], w[1], w[2]))
+        .map(pack)
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -167,6 +234,9 @@ impl Postings {
     }
 }
 
+/// An index's files: `(relative path, bytes)`.
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// One key's finished posting list: key, number of posts, kind, bytes.
 type Encoded = (Key, u32, u8, Vec<u8>);
 
@@ -178,27 +248,92 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    /// Adds post `no`'s body text. Posts must come in increasing 번호.
-    pub fn add(&mut self, no: u32, text: &str) {
+    /// Adds post `no`'s body text, and returns it in matching form: what
+    /// [`IndexBuilder::finish_with_triples`] is given again. Posts must come in increasing 번호.
+    pub fn add(&mut self, no: u32, text: &str) -> String {
         assert!(
             self.last_no.is_none_or(|l| l < no),
             "bodies must be indexed in increasing 번호"
         );
         self.last_no = Some(no);
-        for key in packed_keys(text) {
+        let h = Haystack::new(text);
+        for key in packed_keys_of(h.chars()) {
             self.postings.entry(key).or_default().push(no);
         }
+        h.chars().iter().collect()
     }
 
-    /// The index files, `(relative path, bytes)`, and what `board.json` says about them.
-    /// Deterministic: the same bodies give the same bytes.
-    pub fn finish(self) -> (IndexMeta, Vec<(String, Vec<u8>)>) {
+    /// The index files, `(relative path, bytes)`, and what `board.json` says about them:
+    /// pairs only, as datasets were before triples. Deterministic.
+    pub fn finish(self) -> (IndexMeta, Files) {
         self.finish_with(TARGET_SHARD_BYTES)
     }
 
     /// [`IndexBuilder::finish`], lists over `apart_over` bytes in files of their own (see
     /// [`crate::apart`]; tests make small boards use them).
-    pub(crate) fn finish_with(self, apart_over: usize) -> (IndexMeta, Vec<(String, Vec<u8>)>) {
+    pub(crate) fn finish_with(self, apart_over: usize) -> (IndexMeta, Files) {
+        self.write(apart_over, Vec::new())
+    }
+
+    /// The index files with the common pairs' triples. Which pairs are common is known only
+    /// once every body is in, so `replay` gives every body again, in the same order, as
+    /// [`IndexBuilder::add`] returned it (`board-build` spools them to a file: a second pass
+    /// costs less than holding a million bodies' text). Deterministic: the same bodies give
+    /// the same bytes.
+    pub fn finish_with_triples<E>(
+        self,
+        replay: impl FnOnce(&mut dyn FnMut(u32, &str)) -> Result<(), E>,
+    ) -> Result<(IndexMeta, Files), E> {
+        self.triples_with(TARGET_SHARD_BYTES, DENSE_OVER, replay)
+    }
+
+    /// [`IndexBuilder::finish_with_triples`], lists over `apart_over` bytes apart and pairs
+    /// over `dense_over` common (tests make small boards use both).
+    pub(crate) fn triples_with<E>(
+        mut self,
+        apart_over: usize,
+        dense_over: usize,
+        replay: impl FnOnce(&mut dyn FnMut(u32, &str)) -> Result<(), E>,
+    ) -> Result<(IndexMeta, Files), E> {
+        let mut big: Vec<(usize, u64)> = (self.postings.iter())
+            .filter(|(&k, p)| unpack(k).1.is_some() && p.deltas.len() > dense_over)
+            .map(|(&k, p)| (p.deltas.len(), k))
+            .collect();
+        // The biggest, when there are more than a triple can name.
+        big.sort_unstable_by(|a, b| b.cmp(a));
+        big.truncate(MAX_COMMON);
+        let mut common: Vec<(u32, u32)> = (big.into_iter())
+            .map(|(_, k)| ((k >> 32) as u32, k as u32))
+            .collect();
+        common.sort_unstable();
+        // Looked up for every three characters of every body: a hash, not a binary search.
+        let numbers: FxHashMap<u64, char> = (common.iter().zip(PAIR_CHARS..))
+            .filter_map(|(&(a, b), n)| {
+                let key = (char::from_u32(a)?, char::from_u32(b));
+                Some((pack(key), char::from_u32(n)?))
+            })
+            .collect();
+        let pair = |a: char, b: char| numbers.get(&pack((a, Some(b)))).copied();
+        let postings = &mut self.postings;
+        let mut last: Option<u32> = None;
+        let mut chars = Vec::new();
+        replay(&mut |no, text| {
+            assert!(
+                last.is_none_or(|l| l < no),
+                "bodies must be replayed in increasing 번호"
+            );
+            last = Some(no);
+            chars.clear();
+            chars.extend(text.chars());
+            for key in packed_triples(&chars, &pair) {
+                postings.entry(key).or_default().push(no);
+            }
+        })?;
+        Ok(self.write(apart_over, common))
+    }
+
+    /// The files: every list, and with triples (`common` not empty) the common pairs.
+    fn write(self, apart_over: usize, common: Vec<(u32, u32)>) -> (IndexMeta, Files) {
         let mut encoded: Vec<Encoded> = self
             .postings
             .iter()
@@ -219,8 +354,12 @@ impl IndexBuilder {
                 (shard_of(key, shards), stored, kind, count, bytes)
             })
             .collect();
-        let out = crate::apart::write(MAGIC, entries, shards, apart_over, index_path);
-        (IndexMeta { shards }, out)
+        let mut out = crate::apart::write(MAGIC, entries, shards, apart_over, index_path);
+        let triples = !common.is_empty();
+        if triples {
+            out.push((DENSE_PATH.to_string(), crate::common_pairs::encode(&common)));
+        }
+        (IndexMeta { shards, triples }, out)
     }
 }
 

@@ -172,7 +172,6 @@ pub(crate) fn shard_for(key: FindKey, shards: u32) -> u32 {
 
 const MAGIC: &[u8; 5] = b"ESGF1";
 const ORDER_MAGIC: &[u8; 5] = b"ESGO1";
-const DENSE_MAGIC: &[u8; 5] = b"ESGD1";
 /// Index files aim at this size (the body index's reasoning).
 const TARGET_SHARD_BYTES: usize = 16 * 1024;
 const MAX_SHARDS: usize = 4096;
@@ -210,31 +209,7 @@ impl Postings {
 
 /// Reads `find/dense.bin`: the common pairs, ascending (what [`FindPlan::new`] is given).
 pub fn decode_dense(bytes: &[u8]) -> Result<Vec<FindKey>, DatasetError> {
-    if !bytes.starts_with(DENSE_MAGIC) {
-        return Err(malformed("not a common pairs file"));
-    }
-    let mut r = Reader {
-        bytes,
-        at: DENSE_MAGIC.len(),
-        broken: malformed,
-    };
-    let n = r.varint()? as usize;
-    let mut out = Vec::with_capacity(n.min(bytes.len()));
-    let mut prev = 0u64;
-    for i in 0..n {
-        let d = r.varint()?;
-        if i > 0 && d == 0 {
-            return Err(malformed("common pairs out of order"));
-        }
-        prev = prev
-            .checked_add(d)
-            .ok_or_else(|| malformed("number out of range"))?;
-        out.push(((prev >> 32) as u32, prev as u32));
-    }
-    if !r.done() {
-        return Err(malformed("trailing bytes"));
-    }
-    Ok(out)
+    crate::common_pairs::decode(bytes, malformed)
 }
 
 /// One decoded index file.

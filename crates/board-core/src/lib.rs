@@ -7,6 +7,7 @@
 pub mod apart;
 pub mod body_index;
 pub mod body_plan;
+mod common_pairs;
 pub mod content;
 pub mod date;
 pub mod display;

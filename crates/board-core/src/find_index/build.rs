@@ -125,7 +125,7 @@ impl FindBuilder {
             prev = no as i64;
         }
         out.push((ORDER_PATH.to_string(), order));
-        out.push((DENSE_PATH.to_string(), encode_dense(&dense)));
+        out.push((DENSE_PATH.to_string(), crate::common_pairs::encode(&dense)));
         (
             FindMeta {
                 shards,
@@ -181,19 +181,6 @@ pub(super) fn encode_places(list: &[(u32, u32)]) -> Vec<u8> {
     }
     gaps.extend(places);
     gaps
-}
-
-/// `find/dense.bin`: the common pairs, ascending, each as the delta of `a << 32 | b`.
-fn encode_dense(dense: &[FindKey]) -> Vec<u8> {
-    let mut out = DENSE_MAGIC.to_vec();
-    put_varint(&mut out, dense.len() as u64);
-    let mut prev = 0u64;
-    for &(a, b) in dense {
-        let v = u64::from(a) << 32 | u64::from(b);
-        put_varint(&mut out, v - prev);
-        prev = v;
-    }
-    out
 }
 
 /// Index files: each key's list in the file [`shard_for`] names (or apart, beside it), keys in
