@@ -104,6 +104,14 @@ pub fn bench() -> Result<(), String> {
         .env("DIST", &dist)
         .env("DIST_100K", &app100k)
         .env("CHROMIUM", tools::CHROMIUM)
+        .current_dir(&root))?;
+    let lighthouse = root.join("tests/bench/lighthouse");
+    tools::npm_ci(&lighthouse, "Lighthouse 12.2.3")?;
+    step("Lighthouse, mobile preset, on every kind of shared link (tests/bench/lighthouse/run.mjs → BENCHMARKS.md)");
+    run(Command::new("node")
+        .arg("tests/bench/lighthouse/run.mjs")
+        .env("SERVER_ORIGIN", server.url(""))
+        .env("CHROMIUM", tools::CHROMIUM)
         .current_dir(&root))
 }
 
