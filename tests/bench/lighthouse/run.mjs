@@ -4,14 +4,16 @@
 // BENCHMARKS.md. Numbers, not pass/fail: the budgets are written beside them.
 //
 // Run by `cargo xtask bench` with SERVER_ORIGIN (the xtask server, `dist/` at /app/) and
-// CHROMIUM set; RUNS (default 3) runs per link, the median of each metric reported.
+// CHROMIUM set; RUNS (default 3) runs per link, the median of each metric reported. Alone,
+// against `cargo xtask serve`: BOARD_URL=http://127.0.0.1:8080/ CHROMIUM=/usr/bin/chromium.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { writeSection } from '../sections.mjs';
 
 const origin = process.env.SERVER_ORIGIN;
 const chromium = process.env.CHROMIUM;
-if (!origin || !chromium) throw new Error('SERVER_ORIGIN and CHROMIUM are set by cargo xtask bench');
+const board = process.env.BOARD_URL || (origin && `${origin}/app/`);
+if (!board || !chromium) throw new Error('SERVER_ORIGIN (or BOARD_URL) and CHROMIUM are set by cargo xtask bench');
 const runs = Number(process.env.RUNS || 3);
 
 /// [what the link is, its path under /app/]: each state a reader can be sent to.
@@ -36,7 +38,7 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 try {
   for (const [what, path] of links) {
-    const url = `${origin}/app/${path}`;
+    const url = `${board}${path}`;
     const got = [];
     for (let i = 0; i < runs; i++) {
       const { lhr } = await lighthouse(url, {
