@@ -36,6 +36,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
 });
 const rows = [];
+let browser = chromium;
 try {
   for (const [what, path] of links) {
     const url = `${board}${path}`;
@@ -48,6 +49,7 @@ try {
         onlyCategories: ['performance'],
       });
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+      browser = lhr.environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? browser;
       const a = (id) => lhr.audits[id]?.numericValue ?? NaN;
       got.push({
         score: Math.round((lhr.categories.performance.score ?? 0) * 100),
@@ -71,7 +73,7 @@ const md = `<!-- lighthouse benchmark: written by \`cargo xtask bench\` (tests/b
 ## Lighthouse 12, mobile preset, every kind of shared link
 
 Lighthouse 12.2.3, its default mobile preset (simulated slow 4G and a CPU slowed 4×),
-performance only, against ${chromium}, headless; the seed board from the xtask server with
+performance only, against Debian's Chromium (${browser}), headless; the seed board from the xtask server with
 its pre-compressed files. Median of ${runs} runs per link (a fresh cache each run). Budgets:
 performance 100, LCP ≤ 1.5 s, time to interactive ≤ 2.0 s.
 
