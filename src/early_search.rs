@@ -36,7 +36,8 @@ pub fn install(
     let early = RwSignal::new(None::<Early>);
     let base = StoredValue::new(base);
     Effect::new(move |_| {
-        let (meta, count) = listing.with(|l| (l.index.find, l.partial_total));
+        let (meta, count, first) =
+            listing.with(|l| (l.index.find, l.partial_total, l.index.clone()));
         let (Some(meta), Some(count)) = (meta, count) else {
             return;
         };
@@ -49,7 +50,7 @@ pub fn install(
         }
         let base = base.get_value();
         spawn_local(async move {
-            let page = api::find_page(&base, meta, count, &p, hits.clone()).await;
+            let page = api::find_page(&base, meta, count, &p, &first.posts, hits.clone()).await;
             if params.try_with_untracked(|now| *now == p) == Some(true) {
                 early.try_set(Some(Early {
                     params: p,

@@ -158,21 +158,23 @@ pub struct FoundPage {
 }
 
 /// The search of `params` over a board of `count` posts, answered from its title index: the
-/// count, and the rows of the page asked for (their rows files only), exactly as the whole
-/// list would give them. `body` holds the body hits (sorted 번호), once known.
+/// count, and the rows of the page asked for, exactly as the whole list would give them.
+/// `first`: the rows already in, from list position 0 on (the first list file); the page's
+/// other rows come from their rows files. `body` holds the body hits (sorted 번호), once known.
 pub async fn find_page(
     base: &str,
     meta: FindMeta,
     count: usize,
     params: &ListParams,
+    first: &[PostSummary],
     body: Option<Arc<Vec<u32>>>,
 ) -> Result<FoundPage, LoadError> {
     // The common pairs with the names: the plan needs both, and neither waits for the other.
-    let first = match meta.triples {
+    let opening = match meta.triples {
         true => vec![FindFile::Names, FindFile::Dense],
         false => vec![FindFile::Names],
     };
-    fetch_find_files(base, first).await?;
+    fetch_find_files(base, opening).await?;
     let dense = ready(&DENSE, &()).unwrap_or_default();
     let plan = ready(&NAMES, &()).and_then(|names| {
         FindPlan::new(
@@ -213,12 +215,16 @@ pub async fn find_page(
     let rows = found_rows(base, meta, count, params, &plan, body.as_deref())?;
     let pages = Pagination::new(rows.len(), params.page, params.size);
     let shown = &rows[pages.rows()];
-    let mut files: Vec<usize> = shown.iter().map(|&at| meta.rows_file(at).0).collect();
+    // A common query's first page is often all in the first list file, which came first.
+    let mut files: Vec<usize> = (shown.iter())
+        .filter(|&&at| at >= first.len())
+        .map(|&at| meta.rows_file(at).0)
+        .collect();
     files.dedup();
     fetch_find_files(base, files.into_iter().map(FindFile::Rows).collect()).await?;
     Ok(FoundPage {
         total: rows.len(),
-        posts: rows_at(base, meta, shown)?,
+        posts: rows_at(base, meta, first, shown)?,
     })
 }
 
@@ -257,11 +263,20 @@ fn find_broken(base: &str, error: DatasetError) -> LoadError {
     }
 }
 
-/// The rows at these list positions, from the rows files already fetched.
-fn rows_at(base: &str, meta: FindMeta, positions: &[usize]) -> Result<Vec<PostSummary>, LoadError> {
+/// The rows at these list positions, from `first` (the rows from position 0 on already in)
+/// or the rows files already fetched.
+fn rows_at(
+    base: &str,
+    meta: FindMeta,
+    first: &[PostSummary],
+    positions: &[usize],
+) -> Result<Vec<PostSummary>, LoadError> {
     positions
         .iter()
         .map(|&at| {
+            if let Some(p) = first.get(at) {
+                return Ok(p.clone());
+            }
             let (file, row) = meta.rows_file(at);
             ready(&ROWS, &file)
                 .and_then(|s| s.posts.get(row).cloned())
