@@ -79,7 +79,7 @@ impl BodySearch {
                 return;
             }
             let base = base.get_value();
-            if api::search_bodies_ready(meta, &plan) {
+            if let Some(ready) = api::search_bodies_ready(meta, &plan) {
                 put(Hits::Soon);
                 // After the browser has painted the other hits: a frame, then a task.
                 request_animation_frame(move || {
@@ -88,10 +88,9 @@ impl BodySearch {
                             if wanted.try_with_untracked(|(now, _)| *now == q) != Some(true) {
                                 return;
                             }
-                            let hits = match api::search_bodies_cached(&base, meta, &plan) {
-                                Some(Ok(found)) => Hits::Found(Arc::new(found)),
-                                Some(Err(e)) => Hits::Failed(e),
-                                None => return,
+                            let hits = match api::search_bodies_cached(&base, meta, &ready) {
+                                Ok(found) => Hits::Found(Arc::new(found)),
+                                Err(e) => Hits::Failed(e),
                             };
                             fetched.try_set((q, hits));
                         },

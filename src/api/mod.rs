@@ -333,19 +333,20 @@ async fn common_pairs(base: &str) -> Result<Rc<Vec<(u32, u32)>>, LoadError> {
     .await
 }
 
-/// `plan` as the index answers it: by its triples when it has them. `None` while the common
-/// pairs that say which triples it has are not here.
-fn indexed(meta: IndexMeta, plan: &Plan) -> Option<Plan> {
-    match meta.triples && plan.may_tighten() {
-        false => Some(plan.clone()),
-        true => ready(&COMMON, &()).map(|common| plan.tightened(&common)),
-    }
+/// Whether `plan` is read through the index's triples, which needs its common pairs first.
+fn tightens(meta: IndexMeta, plan: &Plan) -> bool {
+    meta.triples && plan.may_tighten()
 }
 
-/// Whether every index file `plan` reads is already here: the common pairs, its shards, and
-/// the lists they keep apart.
-pub fn search_bodies_ready(meta: IndexMeta, plan: &Plan) -> bool {
-    indexed(meta, plan).is_some_and(|plan| files_ready(meta, &plan))
+/// `plan` as the index answers it (by its triples when it has them), when every index file
+/// that reads is already here: the common pairs, its shards, and the lists they keep apart.
+/// Computed once per search and handed to [`search_bodies_cached`].
+pub fn search_bodies_ready(meta: IndexMeta, plan: &Plan) -> Option<Plan> {
+    let plan = match tightens(meta, plan) {
+        false => plan.clone(),
+        true => plan.tightened(&ready(&COMMON, &())?),
+    };
+    files_ready(meta, &plan).then_some(plan)
 }
 
 fn files_ready(meta: IndexMeta, plan: &Plan) -> bool {
@@ -358,16 +359,6 @@ fn files_ready(meta: IndexMeta, plan: &Plan) -> bool {
             .is_ok_and(|apart| apart.into_iter().all(|f| index_ready(f).is_some()))
 }
 
-/// The body search's answer from index files already fetched, or `None` if one is missing.
-pub fn search_bodies_cached(
-    base: &str,
-    meta: IndexMeta,
-    plan: &Plan,
-) -> Option<Result<Vec<u32>, LoadError>> {
-    let plan = indexed(meta, plan).filter(|plan| files_ready(meta, plan))?;
-    Some(run_cached(base, meta, &plan))
-}
-
 fn index_broken(base: &str, error: DatasetError) -> LoadError {
     LoadError::Data {
         url: format!("{base}index/"),
@@ -375,7 +366,13 @@ fn index_broken(base: &str, error: DatasetError) -> LoadError {
     }
 }
 
-fn run_cached(base: &str, meta: IndexMeta, plan: &Plan) -> Result<Vec<u32>, LoadError> {
+/// The body search's answer for a plan whose files are here (one [`search_bodies_ready`] gave,
+/// or one whose files were just fetched).
+pub fn search_bodies_cached(
+    base: &str,
+    meta: IndexMeta,
+    plan: &Plan,
+) -> Result<Vec<u32>, LoadError> {
     run_with(plan, meta.shards, index_ready).map_err(|e| index_broken(base, e))
 }
 
@@ -399,7 +396,7 @@ pub async fn search_bodies(
     meta: IndexMeta,
     plan: &Plan,
 ) -> Result<Vec<u32>, LoadError> {
-    let plan = &match meta.triples && plan.may_tighten() {
+    let plan = &match tightens(meta, plan) {
         true => plan.tightened(&common_pairs(base).await?),
         false => plan.clone(),
     };
@@ -409,5 +406,5 @@ pub async fn search_bodies(
         .apart(meta.shards, &index_ready)
         .map_err(|e| index_broken(base, e))?;
     fetch_index_files(base, apart).await?;
-    run_cached(base, meta, plan)
+    search_bodies_cached(base, meta, plan)
 }
