@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::apart::{Lists, APART};
+use crate::apart::{Lists, APART, SAME};
 use crate::search::{parts, Haystack};
 use crate::varint::Reader;
 use crate::DatasetError;
@@ -63,7 +63,7 @@ pub fn index_path(i: u32) -> String {
     format!("index/{i}.bin")
 }
 
-const MAGIC: &[u8; 5] = b"ESGI1";
+pub(crate) const MAGIC: &[u8; 5] = b"ESGI1";
 /// Index files aim at this size: a query needs a few, so it downloads tens of kB at most.
 const TARGET_SHARD_BYTES: usize = 12 * 1024;
 const MAX_SHARDS: usize = 4096;
@@ -225,13 +225,17 @@ impl IndexShard {
                 0 => None,
                 v => Some(key_char(v)?),
             };
-            if kind != KIND_DELTAS && kind != KIND_BITMAP && kind != APART {
+            if kind != KIND_DELTAS && kind != KIND_BITMAP && kind != APART && kind != SAME {
                 return Err(malformed("unknown list kind"));
             }
             entries.push(((key_char(a)?, b), kind, count, range));
         }
         if r.at != bytes.len() {
             return Err(malformed("trailing bytes"));
+        }
+        // A list of posts has no places to shift.
+        if !crate::apart::resolve_same(&mut entries, &bytes, malformed)?.is_empty() {
+            return Err(malformed("a shared list shifted"));
         }
         crate::numbers::sort_by_key(&mut entries, |e| pack(e.0));
         Ok(IndexShard {

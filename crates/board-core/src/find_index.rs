@@ -34,7 +34,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::apart::{Lists, APART};
+use crate::apart::{Lists, APART, SAME};
 use crate::body_index::shard_of;
 use crate::search::parts;
 use crate::varint::Reader;
@@ -217,6 +217,8 @@ pub fn decode_dense(bytes: &[u8]) -> Result<Vec<FindKey>, DatasetError> {
 pub struct FindShard {
     entries: Vec<(FindKey, u8, u32, std::ops::Range<usize>)>,
     bytes: Vec<u8>,
+    /// Keys whose places are another key's moved by a number (lists shared apart).
+    shifts: FxHashMap<FindKey, i64>,
     decoded: std::cell::RefCell<FxHashMap<FindKey, Rc<Postings>>>,
 }
 
@@ -235,7 +237,7 @@ impl FindShard {
         let mut entries = Vec::new();
         for _ in 0..n {
             let entry = r.entry()?;
-            if entry.1 > KIND_COLUMNS && entry.1 != APART {
+            if entry.1 > KIND_COLUMNS && entry.1 != APART && entry.1 != SAME {
                 return Err(malformed("unknown list kind"));
             }
             entries.push(entry);
@@ -243,12 +245,21 @@ impl FindShard {
         if !r.done() {
             return Err(malformed("trailing bytes"));
         }
+        let mut shifts = FxHashMap::default();
+        for (key, shift) in crate::apart::resolve_same(&mut entries, &bytes, malformed)? {
+            let kind = entries.iter().find(|e| e.0 == key).map(|e| e.1);
+            if !matches!(kind, Some(KIND_PLACES | KIND_COLUMNS)) {
+                return Err(malformed("a shared list of posts shifted"));
+            }
+            shifts.insert(key, shift);
+        }
         crate::numbers::sort_by_key(&mut entries, |e| {
             u64::from(e.0 .0) << 32 | u64::from(e.0 .1)
         });
         Ok(FindShard {
             entries,
             bytes,
+            shifts,
             decoded: Default::default(),
         })
     }
@@ -313,6 +324,12 @@ impl FindShard {
                     };
                     out.push(last);
                 }
+                if let Some(&shift) = self.shifts.get(&key) {
+                    for (_, place) in &mut out {
+                        *place = u32::try_from(i64::from(*place) + shift)
+                            .map_err(|_| malformed("a shared list shifted out of range"))?;
+                    }
+                }
                 Ok(Postings::Places(out))
             }
             KIND_POSTS => {
@@ -365,8 +382,7 @@ pub fn decode_order(bytes: &[u8]) -> Result<Vec<u32>, DatasetError> {
     let mut out = Vec::with_capacity(n.min(bytes.len()));
     let mut prev = 0i64;
     for _ in 0..n {
-        let z = r.varint()?;
-        let d = (z >> 1) as i64 ^ -((z & 1) as i64);
+        let d = r.signed()?;
         prev = prev
             .checked_add(d)
             .filter(|v| (0..=u32::MAX as i64).contains(v))

@@ -14,6 +14,11 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// A signed number, zigzagged (0, -1, 1, -2… as 0, 1, 2, 3…) so a small one stays one byte.
+pub(crate) fn put_signed(out: &mut Vec<u8>, v: i64) {
+    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+}
+
 /// One index entry: `first`, `second` (the key), the list's kind and count, then its bytes.
 pub(crate) fn put_entry(
     out: &mut Vec<u8>,
@@ -83,6 +88,12 @@ impl Reader<'_> {
         let count = self.u32()?;
         let len = usize::try_from(self.varint()?).map_err(|_| (self.broken)("cut short"))?;
         Ok((key, kind, count, self.take(len)?))
+    }
+
+    /// A number written by [`put_signed`].
+    pub(crate) fn signed(&mut self) -> Result<i64, DatasetError> {
+        let v = self.varint()?;
+        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
     }
 
     pub(crate) fn done(&self) -> bool {

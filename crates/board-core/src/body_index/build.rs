@@ -172,7 +172,10 @@ impl IndexBuilder {
                 (shard_of(key, shards), stored, kind, count, bytes)
             })
             .collect();
-        let mut out = crate::apart::write(MAGIC, entries, shards, apart_over, index_path);
+        let mut out =
+            crate::apart::write(MAGIC, entries, shards, apart_over, index_path, |_, _, _| {
+                None
+            });
         let triples = !common.is_empty();
         if triples {
             out.push((DENSE_PATH.to_string(), crate::common_pairs::encode(&common)));

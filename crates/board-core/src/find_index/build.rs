@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::*;
 use crate::search::Haystack;
-use crate::varint::put_varint;
+use crate::varint::{put_signed, put_varint};
 use crate::PostSummary;
 
 /// Builds the index from the list, in list order.
@@ -121,7 +121,7 @@ impl FindBuilder {
         let mut prev = 0i64;
         for &no in &self.order {
             let d = no as i64 - prev;
-            put_varint(&mut order, ((d << 1) ^ (d >> 63)) as u64);
+            put_signed(&mut order, d);
             prev = no as i64;
         }
         out.push((ORDER_PATH.to_string(), order));
@@ -185,7 +185,7 @@ pub(super) fn encode_places(list: &[(u32, u32)]) -> Vec<u8> {
 
 /// Index files: each key's list in the file [`shard_for`] names (or apart, beside it), keys in
 /// order.
-fn shard_files(
+pub(super) fn shard_files(
     mut encoded: Vec<(FindKey, u8, u32, Vec<u8>)>,
     shards: u32,
     apart_over: usize,
@@ -195,7 +195,45 @@ fn shard_files(
     let entries = (encoded.into_iter())
         .map(|(key, kind, count, bytes)| (shard_for(key, shards), key, kind, count, bytes))
         .collect();
-    crate::apart::write(MAGIC, entries, shards, apart_over, path)
+    crate::apart::write(MAGIC, entries, shards, apart_over, path, lowered)
+}
+
+/// A places list ([`KIND_COLUMNS`]) with its places lowered by the least, and that place: the
+/// lists of two keys always side by side in titles (고용노, 노동부) are then the same, and one
+/// file holds both.
+fn lowered(kind: u8, count: u32, bytes: &[u8]) -> Option<(Vec<u8>, u32)> {
+    if kind != KIND_COLUMNS {
+        return None;
+    }
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        broken: malformed,
+    };
+    let mut read = || {
+        (0..count)
+            .map(|_| r.varint())
+            .collect::<Result<Vec<u64>, _>>()
+            .ok()
+    };
+    let (gaps, places) = (read()?, read()?);
+    // A place is a post's first (a number from 0) when its gap is not 0; the rest are steps.
+    let first = |i: usize| i == 0 || gaps[i] != 0;
+    let least = (0..places.len())
+        .filter(|&i| first(i))
+        .map(|i| places[i])
+        .min()?;
+    if least == 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    for &g in &gaps {
+        put_varint(&mut out, g);
+    }
+    for (i, &p) in places.iter().enumerate() {
+        put_varint(&mut out, if first(i) { p - least } else { p });
+    }
+    Some((out, u32::try_from(least).ok()?))
 }
 
 /// Positions, delta-coded, or a bitmap when that is smaller (as in the body index).

@@ -246,6 +246,58 @@ fn both_layouts_of_places_read_the_same() {
     }
 }
 
+/// Two keys whose places are always two apart (고용노, 노동부) share one list apart, each
+/// reading its own places; a list one place off has its own file.
+#[test]
+fn places_moved_by_a_number_share_one_list() {
+    let list = [(3, 1), (3, 4), (9, 0), (200, 7), (200, 8)];
+    let moved: Vec<(u32, u32)> = list
+        .iter()
+        .map(|&(post, place)| (post, place + 2))
+        .collect();
+    let mut off = list.to_vec();
+    off[3].1 += 1;
+    let places =
+        |key, list: &[(u32, u32)]| (key, KIND_COLUMNS, list.len() as u32, encode_places(list));
+    let encoded = vec![
+        places((5, 6), &moved),
+        places((5, 7), &list),
+        places((5, 8), &off),
+    ];
+    let out = build::shard_files(encoded, 1, 0, find_path);
+    assert_eq!(
+        out.len(),
+        3,
+        "{:?}",
+        out.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    let files: std::collections::HashMap<String, Rc<FindShard>> = (out.into_iter())
+        .map(|(p, b)| (p, Rc::new(FindShard::decode(b).unwrap())))
+        .collect();
+    let get = |f: ListFile| files.get(&f.path(find_path)).cloned();
+    for (key, want) in [
+        ((5, 6), moved.clone()),
+        ((5, 7), list.to_vec()),
+        ((5, 8), off),
+    ] {
+        let file = crate::apart::lookup(key, 0, &get, malformed).unwrap();
+        assert_eq!(
+            *file.postings(key).unwrap(),
+            Postings::Places(want),
+            "{key:?}"
+        );
+    }
+    // A shift that would take a place below 0 is a broken file, not a wrapped number.
+    let mut file = MAGIC.to_vec();
+    put_varint(&mut file, 2);
+    crate::varint::put_entry(&mut file, (5, 6), KIND_COLUMNS, 5, &encode_places(&list));
+    let mut shift = Vec::new();
+    crate::varint::put_signed(&mut shift, -1);
+    crate::varint::put_entry(&mut file, (5, 7), crate::apart::SAME, 5, &shift);
+    let s = FindShard::decode(file).unwrap();
+    assert!(s.postings((5, 7)).is_err());
+}
+
 fn arb_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         proptest::sample::select(vec![
