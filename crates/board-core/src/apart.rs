@@ -143,12 +143,12 @@ pub(crate) fn write(
 
 /// Gives each [`SAME`] entry of a decoded file the kind, count and bytes of the list it shares
 /// (the last entry before it with a list of its own); returns the keys whose places are that
-/// list's shifted, with the shift.
+/// list's shifted, with that list's kind and the shift.
 pub(crate) fn resolve_same<K: Copy>(
     entries: &mut [(K, u8, u32, std::ops::Range<usize>)],
     bytes: &[u8],
     broken: fn(&str) -> DatasetError,
-) -> Result<Vec<(K, i64)>, DatasetError> {
+) -> Result<Vec<(K, u8, i64)>, DatasetError> {
     let mut shifts = Vec::new();
     let mut last: Option<(u8, u32, std::ops::Range<usize>)> = None;
     for e in entries.iter_mut() {
@@ -172,7 +172,7 @@ pub(crate) fn resolve_same<K: Copy>(
             return Err(broken("trailing bytes"));
         }
         if shift != 0 {
-            shifts.push((e.0, shift));
+            shifts.push((e.0, kind, shift));
         }
         *e = (e.0, kind, count, range);
     }

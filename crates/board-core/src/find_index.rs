@@ -246,9 +246,8 @@ impl FindShard {
             return Err(malformed("trailing bytes"));
         }
         let mut shifts = FxHashMap::default();
-        for (key, shift) in crate::apart::resolve_same(&mut entries, &bytes, malformed)? {
-            let kind = entries.iter().find(|e| e.0 == key).map(|e| e.1);
-            if !matches!(kind, Some(KIND_PLACES | KIND_COLUMNS)) {
+        for (key, kind, shift) in crate::apart::resolve_same(&mut entries, &bytes, malformed)? {
+            if !matches!(kind, KIND_PLACES | KIND_COLUMNS) {
                 return Err(malformed("a shared list of posts shifted"));
             }
             shifts.insert(key, shift);
