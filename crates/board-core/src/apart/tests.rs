@@ -2,6 +2,12 @@ use super::*;
 use crate::body_index::{index_path, IndexBuilder, IndexShard};
 use std::collections::HashMap;
 
+fn sorted_paths(f: &HashMap<String, Rc<IndexShard>>) -> Vec<&str> {
+    let mut paths: Vec<&str> = f.keys().map(|p| p.as_str()).collect();
+    paths.sort();
+    paths
+}
+
 fn files(bodies: &[&str], apart_over: usize) -> HashMap<String, Rc<IndexShard>> {
     let mut b = IndexBuilder::default();
     for (i, t) in bodies.iter().enumerate() {
@@ -25,10 +31,8 @@ fn big_lists_of_a_shared_shard_go_apart_beside_it() {
     // 가나 and its two characters: three keys in the one shard, three lists, all over 0
     // bytes (가 in posts 1 and 2, 나 in 1 and 3, 가나 in 1).
     let f = files(&["가나", "가", "나"], 0);
-    let mut paths: Vec<&str> = f.keys().map(|p| p.as_str()).collect();
-    paths.sort();
     assert_eq!(
-        paths,
+        sorted_paths(&f),
         [
             "index/0.bin",
             "index/0/0.bin",
@@ -96,10 +100,8 @@ fn keys_with_the_same_list_share_one_file_across_shards() {
     let f: HashMap<String, Rc<IndexShard>> = (out.into_iter())
         .map(|(p, b)| (p, Rc::new(IndexShard::decode(b).unwrap())))
         .collect();
-    let mut paths: Vec<&str> = f.keys().map(|p| p.as_str()).collect();
-    paths.sort();
     assert_eq!(
-        paths,
+        sorted_paths(&f),
         [
             "index/0.bin",
             "index/0/0.bin",
