@@ -6,8 +6,9 @@
 // article. And when the host page has query parameters of its own (a portal's
 // `board.do?menuNo=200123`), the pre-rendered links get them too, as the app's links do, so a
 // click before the app is up keeps the portal's state. For those other states it also asks at
-// once for the app's code and first data files (`data-preload…`). An external file, so a strict
-// Content-Security-Policy (no inline script) still holds.
+// once for the app's code and first data files (`data-preload…`); a shared article link on a
+// board with article pages shows the article from its page meanwhile. An external file, so a
+// strict Content-Security-Policy (no inline script) still holds.
 (function () {
   // The board's URL keys: the same list as `board_core::host_url::KEYS` (a test compares them).
   var keys = ['post', 'page', 'size', 'q', 'field', 'dept', 'cat', 'from', 'to', 'sort', 'lang', 'typed'];
@@ -64,17 +65,82 @@
     });
   }
   var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });
-  if (!hostParams.length) return;
+  // Gives the pre-rendered links the host page's own parameters (none: nothing to do).
   var fix = function () {
+    if (!hostParams.length) return;
     var links = document.querySelectorAll('[data-board-prerendered] a[href^="?"]');
     for (var i = 0; i < links.length; i++) {
       var board = links[i].getAttribute('href').slice(1).split('&').filter(Boolean);
       links[i].setAttribute('href', '?' + hostParams.concat(board).join('&'));
     }
   };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', fix);
-  } else {
+  var whenParsed = function (then) {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', then);
+    } else {
+      then();
+    }
+  };
+  whenParsed(fix);
+  // A shared article link (`?post=N`, the rest as pre-rendered) on a board whose articles have
+  // pages of their own (`data-post-pages`, the folder beside the board page): that page holds
+  // the article pre-rendered, so it is shown from there while the app is still on its way, and
+  // the app takes it over as it does on the article's own page. Its file name is the one
+  // `board_core::model::post_page` gives.
+  var post = null;
+  var rest = segments.every(function (s) {
+    var name = nameOf(s);
+    if (!owned(name)) return true;
+    var key = name.slice(prefix.length);
+    if (key === 'post' && post === null && /^[1-9][0-9]{0,9}$/.test(valueOf(s))) {
+      post = valueOf(s);
+      return true;
+    }
+    return key in shown && shown[key] === valueOf(s);
+  });
+  // Prerender writes the lowest and highest 번호 with a page (`data-post-pages="low-high"`):
+  // a number outside them asks for no page that cannot be there.
+  var range = ((script && script.getAttribute('data-post-pages')) || '').split('-').map(Number);
+  var known = range.length === 2 && Number(post) >= range[0] && Number(post) <= range[1];
+  if (!other || !rest || !known || !window.fetch || !window.DOMParser || !window.URL) return;
+  // Puts the article page's pre-rendered article in place of page 1, unless the app has
+  // taken over meanwhile (it removes both page 1 and the mark on <html>).
+  var show = function (doc, url) {
+    var article = doc.querySelector('#esg-board [data-board-prerendered=""]');
+    var old = document.querySelector('[data-board-prerendered=""]');
+    var html = document.documentElement;
+    if (!article || !article.querySelector('.board-article') || !old) return;
+    if (html.getAttribute('data-esg-board-state') !== 'other') return;
+    // Its links are written against its base, the board page: as links of this page they
+    // become `?…` again, so the host page's parameters go on them as on page 1's.
+    var baseTag = doc.querySelector('base[href]');
+    var base = new URL(baseTag ? baseTag.getAttribute('href') : '', url);
+    var board = base.origin + base.pathname;
+    var links = article.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute('href');
+      if (href.charAt(0) === '#') continue;
+      var to;
+      try { to = new URL(href, base); } catch (e) { continue; }
+      if (to.origin + to.pathname === board) links[i].setAttribute('href', (to.search || '?') + to.hash);
+    }
+    old.parentNode.replaceChild(document.importNode(article, true), old);
+    html.setAttribute('data-esg-board-state', 'article');
+    var host = document.getElementById('esg-board');
+    if (doc.title && host && host.getAttribute('data-page-title') === 'true') document.title = doc.title;
     fix();
-  }
+  };
+  whenParsed(function () {
+    var host = document.getElementById('esg-board');
+    var folder = host && host.getAttribute('data-post-pages');
+    if (!folder || !document.querySelector('[data-board-prerendered=""]')) return;
+    fetch(new URL(folder + post + '.html', document.baseURI).href)
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.text().then(function (text) {
+          show(new DOMParser().parseFromString(text, 'text/html'), response.url);
+        });
+      })
+      .catch(function () { /* the app shows the article, as on a board without article pages */ });
+  });
 })();

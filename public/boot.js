@@ -25,7 +25,17 @@ try {
     alert.textContent = (lang === 'en'
       ? 'The board could not start. Reload the page, or open it in an up-to-date browser. ('
       : '게시판을 시작하지 못했습니다. 새로 고침하거나 최신 브라우저에서 다시 열어 주세요. (') + error + ')';
-    host.replaceChildren(alert);
+    // A pre-rendered page on screen (page 1, or the article board-gate.js put in its place)
+    // stays readable under the sentence; "loading" (board-gate.js marks <html> with "other")
+    // gives way to it.
+    const shown = document.documentElement.getAttribute('data-esg-board-state') !== 'other'
+      && host.querySelector('[data-board-prerendered=""]');
+    if (shown) {
+      host.querySelectorAll('[data-board-prerendered="loading"]').forEach((e) => e.remove());
+      host.prepend(alert);
+    } else {
+      host.replaceChildren(alert);
+    }
   }
   throw error;
 }

@@ -109,3 +109,70 @@ test('an article page in English (`?lang=en`) is the same article, its interface
   await page.assertClean();
   await page.context().close();
 });
+
+test('a shared ?post= link shows the article from its page before the app is up, the host page\'s parameters kept', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  // The app's code on its way all along (held), until it fails at the end.
+  const held = [];
+  await page.route('**/*.wasm', (route) => { held.push(route); });
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(`${BOARD_URL}?menuNo=7&post=3410&page=1`);
+  const article = page.locator('[data-board-prerendered=""] article h2');
+  await article.waitFor();
+  assert.match(await article.innerText(), /한국고용정보원/);
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-esg-board-state')), 'article');
+  assert.ok(asked.some((p) => p.endsWith('/post/3410.html')), asked.join(' '));
+  assert.equal(await page.locator('.board-status').filter({ visible: true }).count(), 0, 'no loading line beside it');
+  assert.equal(await page.locator('tbody tr').filter({ visible: true }).count() > 0, true, 'the list beneath it');
+  // Its links are the board page's, with the portal's own parameter, as page 1's are.
+  const back = await page.getByRole('link', { name: '목록', exact: true }).getAttribute('href');
+  assert.match(back, /^\?menuNo=7(&|$)/);
+  const row = await page.locator('.board-beneath a.title-link').first().getAttribute('href');
+  assert.match(row, /^\?menuNo=7&post=\d+/);
+  // If the app then cannot start, the article stays readable under the sentence that says so.
+  await Promise.all(held.splice(0).map((r) => r.fulfill({ status: 404, body: '' })));
+  await page.locator('#esg-board [role="alert"]').waitFor();
+  assert.match(await article.innerText(), /한국고용정보원/);
+  // Another state beside the article (a search) is not what the article page shows, and a
+  // 번호 outside the board's has no page: both wait for the app, "loading" in place of page 1.
+  for (const query of [`?post=3410&q=${encodeURIComponent('고용')}`, '?post=99999999']) {
+    asked.length = 0;
+    await page.goto(BOARD_URL + query);
+    await page.locator('.board-status').filter({ visible: true }).waitFor();
+    assert.equal(await page.locator('article').filter({ visible: true }).count(), 0, query);
+    await page.waitForLoadState('load');
+    assert.ok(!asked.some((p) => p.includes('/post/')), `${query}: ${asked.join(' ')}`);
+  }
+  await Promise.all(held.splice(0).map((r) => r.abort()));
+  await context.close();
+});
+
+test('the app takes over a ?post= link shown from the article page, with no "loading" after the article', async () => {
+  const page = await openPage(browser, '?post=3410', async (p) => {
+    await p.route('**/*.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await p.addInitScript(() => {
+      window.__seen = { fromPage: 0, article: 0, loadingAfter: 0 };
+      const tick = () => {
+        const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
+        if (visible('[data-board-prerendered] .board-article .board-body p')) window.__seen.fromPage++;
+        if (visible('.board-article .board-body p')) window.__seen.article++;
+        else if (window.__seen.article && visible('.board-status')) window.__seen.loadingAfter++;
+        if (document.querySelector('[data-board-prerendered]') || !window.__seen.article) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  });
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.fromPage > 0, 'the article was on screen before the app');
+  assert.equal(seen.loadingAfter, 0, 'no loading line once the article was there');
+  assert.match(await page.locator('article h2').innerText(), /한국고용정보원/);
+  assert.equal(await page.locator('.esg-board').count(), 1);
+  assert.equal(await page.title(), (await page.locator('article h2').innerText()) + ' - ESG 정책뉴스');
+  await page.assertClean();
+  await page.context().close();
+});

@@ -46,6 +46,15 @@ pub struct Board<'a> {
     /// The dataset directory, and its address relative to the board page.
     pub data: &'a Path,
     pub data_base: &'a str,
+    /// The lowest and highest 번호 ([`numbers`]), for the gate script.
+    pub numbers: Option<(u32, u32)>,
+}
+
+/// The lowest and highest 번호 of the posts: the range an article page can be asked for in.
+pub fn numbers(index: &BoardIndex) -> Option<(u32, u32)> {
+    let low = index.posts.iter().map(|p| p.no).min()?;
+    let high = index.posts.iter().map(|p| p.no).max()?;
+    Some((low, high))
 }
 
 /// Writes every post's page into `post/` beside the board page.
@@ -236,7 +245,13 @@ fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String
         board_core::model::shard_path(0),
         body_path(p.no),
     ];
-    let html = host_page::insert(b.page, b.html, b.host, &markup, (b.data_base, &data))?;
+    let html = host_page::insert(
+        b.page,
+        b.html,
+        b.host,
+        &markup,
+        (b.data_base, &data, b.numbers),
+    )?;
     let html = host_page::mark_post_pages(&html, true);
     let name = b
         .page

@@ -277,14 +277,14 @@ fn preloads(host: &Host, data_base: &str, data: &[String]) -> String {
 }
 
 /// The page with `markup` inside the board element and the gate script (with the preloads of
-/// the app's code and of the data files in `data`, under `data_base`) at the end of the head,
-/// replacing what an earlier run put there.
+/// the app's code and of the data files in `data`, under `data_base`, and the range of 번호
+/// with article pages) at the end of the head, replacing what an earlier run put there.
 pub fn insert(
     path: &Path,
     html: &str,
     host: &Host,
     markup: &str,
-    (data_base, data): (&str, &[String]),
+    (data_base, data, post_pages): (&str, &[String], Option<(u32, u32)>),
 ) -> Result<String, Error> {
     let tags = start_tags(html);
     let board = board_tag(&tags);
@@ -305,8 +305,13 @@ pub fn insert(
         .unwrap_or_default()
         .key();
     let preload = preloads(host, data_base, data);
+    // …and, when the articles have pages of their own, the lowest and highest 번호 among them,
+    // so a link to a post that cannot have one (a mistyped or hostile number) asks for none.
+    let posts = post_pages.map_or(String::new(), |(low, high)| {
+        format!(" data-post-pages=\"{low}-{high}\"")
+    });
     let gate = format!(
-        "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{preload} async blocking=\"render\"></script>{GATE_END}"
+        "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{preload}{posts} async blocking=\"render\"></script>{GATE_END}"
     );
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
     let head_end = head_end(path, html, board)?;
@@ -418,7 +423,7 @@ mod tests {
     fn inserts_once_and_replaces_on_the_next_run() {
         let path = Path::new("p.html");
         let h = host(path, PAGE).unwrap();
-        let once = insert(path, PAGE, &h, "<p>one</p>", ("data/", &[])).unwrap();
+        let once = insert(path, PAGE, &h, "<p>one</p>", ("data/", &[], None)).unwrap();
         assert!(once.contains(&format!(
             "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
         )));
@@ -431,7 +436,7 @@ mod tests {
             &once,
             &host(path, &once).unwrap(),
             "<p>two</p>",
-            ("data/", &[]),
+            ("data/", &[], Some((3390, 3410))),
         )
         .unwrap();
         assert!(
@@ -439,7 +444,16 @@ mod tests {
             "{twice}"
         );
         assert_eq!(twice.matches(GATE_BEGIN).count(), 1, "{twice}");
-        assert_eq!(twice.replace("<p>two</p>", "<p>one</p>"), once);
+        assert!(
+            twice.contains(" data-post-pages=\"3390-3410\" async"),
+            "{twice}"
+        );
+        assert_eq!(
+            twice
+                .replace("<p>two</p>", "<p>one</p>")
+                .replace(" data-post-pages=\"3390-3410\"", ""),
+            once
+        );
     }
 
     #[test]
@@ -461,7 +475,7 @@ mod tests {
         assert!(e.to_string().contains("<span>"), "{e}");
         let half = format!("</head><div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
         let h = host(path, &half).unwrap();
-        let e = insert(path, &half, &h, "x", ("data/", &[])).unwrap_err();
+        let e = insert(path, &half, &h, "x", ("data/", &[], None)).unwrap_err();
         assert!(e.to_string().contains("without the other"), "{e}");
         let headless = "<html><body><div id=esg-board></div><script src=boot.js></script>";
         let e = insert(
@@ -469,7 +483,7 @@ mod tests {
             headless,
             &host(path, headless).unwrap(),
             "x",
-            ("data/", &[]),
+            ("data/", &[], None),
         )
         .unwrap_err();
         assert!(e.to_string().contains("no </head>"), "{e}");
@@ -482,7 +496,7 @@ mod tests {
         fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|<head>|</head>|<title>|</title>|<base>|data-post-pages|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
             let path = Path::new("p.html");
             if let Ok(h) = host(path, &page) {
-                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", ("data/", &[])) {
+                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", ("data/", &[], None)) {
                     proptest::prop_assert!(out.contains("<p>x</p>"));
                     // The article page's edits never panic and never lose the article.
                     let marked = mark_post_pages(&out, true);

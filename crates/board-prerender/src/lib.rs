@@ -58,6 +58,7 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error>
     }
     let data_base = config.data_base.clone();
     let index = Arc::new(index);
+    let numbers = article_pages::numbers(&index).filter(|_| index.board.post_pages);
     let articles = if index.board.post_pages {
         Some(article_pages::write_all(&article_pages::Board {
             page,
@@ -67,13 +68,14 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error>
             config: &config,
             data: &dir,
             data_base: &data_base,
+            numbers,
         })?)
     } else {
         article_pages::remove_stale(page)?;
         None
     };
     let markup = render::first_page(index, config);
-    let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data))?;
+    let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data, numbers))?;
     let out = host_page::mark_post_pages(&out, articles.is_some());
     replace_file(page, out.as_bytes())?;
     Ok(Prerendered {
