@@ -36,11 +36,36 @@
     var key = name.slice(prefix.length);
     return !(key in shown && shown[key] === valueOf(s));
   });
+  // A shared article link (`?post=N`, the rest as pre-rendered) on a board whose articles have
+  // pages of their own: prerender names their folder and the lowest and highest 번호 among them
+  // on this tag (`data-post-pages="post/ 3390 3410"`; the file name is the one
+  // `board_core::model::post_page` gives). That page holds the article pre-rendered, so it is
+  // fetched at once and shown in place of page 1 while the app is still on its way; the app
+  // takes it over as it does on the article's own page. A number outside the range asks for
+  // no page that cannot be there.
+  var post = null;
+  var rest = segments.every(function (s) {
+    var name = nameOf(s);
+    if (!owned(name)) return true;
+    var key = name.slice(prefix.length);
+    if (key === 'post' && post === null && /^[1-9][0-9]{0,9}$/.test(valueOf(s))) {
+      post = valueOf(s);
+      return true;
+    }
+    return key in shown && shown[key] === valueOf(s);
+  });
+  var pages = ((script && script.getAttribute('data-post-pages')) || '').split(' ');
+  var articlePage = other && rest && post !== null && pages.length === 3
+    && Number(post) >= Number(pages[1]) && Number(post) <= Number(pages[2])
+    && window.fetch && window.DOMParser && window.URL && window.MutationObserver
+    ? new URL(pages[0] + post + '.html', document.baseURI).href : null;
+  var html = document.documentElement;
   if (other) {
-    document.documentElement.setAttribute('data-esg-board-state', 'other');
+    html.setAttribute('data-esg-board-state', 'other');
     // That state waits for the app: ask now for what it fetches one after another (the app's
     // code, then its data), as prerender named them on this tag. Not for page 1, whose rows
-    // are in the page: there the wasm would compete with the page's own first paint.
+    // are in the page: there the wasm would compete with the page's own first paint — as it
+    // would with an article page's, which asks for the wasm only once its article is shown.
     var preload = function (href, rel) {
       var link = document.createElement('link');
       link.rel = rel;
@@ -57,12 +82,18 @@
     };
     // This script is async: when boot.js ran first, the app is already fetching its code (a
     // preload now would fetch the wasm twice); its data it asks for only once the wasm runs.
-    var booted = document.documentElement.hasAttribute('data-esg-board-boot');
-    if (booted) document.documentElement.setAttribute('data-esg-board-boot', 'before-gate');
+    var booted = html.hasAttribute('data-esg-board-boot');
+    if (booted) html.setAttribute('data-esg-board-boot', 'before-gate');
     if (!booted) named('data-preload-module').forEach(function (href) { preload(href, 'modulepreload'); });
+    var wasm = function (href) { return /\.wasm$/.test(href); };
     named('data-preload').forEach(function (href) {
-      if (!(booted && /\.wasm$/.test(href))) preload(href, 'preload');
+      if (!wasm(href)) preload(href, 'preload');
     });
+    var preloadWasm = function () {
+      if (html.hasAttribute('data-esg-board-boot')) return;
+      named('data-preload').filter(wasm).forEach(function (href) { preload(href, 'preload'); });
+    };
+    if (!articlePage) preloadWasm();
   }
   var hostParams = segments.filter(function (s) { return !owned(nameOf(s)); });
   // Gives the pre-rendered links the host page's own parameters (none: nothing to do).
@@ -74,41 +105,17 @@
       links[i].setAttribute('href', '?' + hostParams.concat(board).join('&'));
     }
   };
-  var whenParsed = function (then) {
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', then);
-    } else {
-      then();
-    }
-  };
-  whenParsed(fix);
-  // A shared article link (`?post=N`, the rest as pre-rendered) on a board whose articles have
-  // pages of their own (`data-post-pages`, the folder beside the board page): that page holds
-  // the article pre-rendered, so it is shown from there while the app is still on its way, and
-  // the app takes it over as it does on the article's own page. Its file name is the one
-  // `board_core::model::post_page` gives.
-  var post = null;
-  var rest = segments.every(function (s) {
-    var name = nameOf(s);
-    if (!owned(name)) return true;
-    var key = name.slice(prefix.length);
-    if (key === 'post' && post === null && /^[1-9][0-9]{0,9}$/.test(valueOf(s))) {
-      post = valueOf(s);
-      return true;
-    }
-    return key in shown && shown[key] === valueOf(s);
-  });
-  // Prerender writes the lowest and highest 번호 with a page (`data-post-pages="low-high"`):
-  // a number outside them asks for no page that cannot be there.
-  var range = ((script && script.getAttribute('data-post-pages')) || '').split('-').map(Number);
-  var known = range.length === 2 && Number(post) >= range[0] && Number(post) <= range[1];
-  if (!other || !rest || !known || !window.fetch || !window.DOMParser || !window.URL) return;
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fix);
+  } else {
+    fix();
+  }
+  if (!articlePage) return;
   // Puts the article page's pre-rendered article in place of page 1, unless the app has
   // taken over meanwhile (it removes both page 1 and the mark on <html>).
   var show = function (doc, url) {
     var article = doc.querySelector('#esg-board [data-board-prerendered=""]');
     var old = document.querySelector('[data-board-prerendered=""]');
-    var html = document.documentElement;
     if (!article || !article.querySelector('.board-article') || !old) return;
     if (html.getAttribute('data-esg-board-state') !== 'other') return;
     // Its links are written against its base, the board page: as links of this page they
@@ -130,17 +137,35 @@
     if (doc.title && host && host.getAttribute('data-page-title') === 'true') document.title = doc.title;
     fix();
   };
-  whenParsed(function () {
-    var host = document.getElementById('esg-board');
-    var folder = host && host.getAttribute('data-post-pages');
-    if (!folder || !document.querySelector('[data-board-prerendered=""]')) return;
-    fetch(new URL(folder + post + '.html', document.baseURI).href)
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.text().then(function (text) {
-          show(new DOMParser().parseFromString(text, 'text/html'), response.url);
+  // Page 1 is wholly parsed once the "loading" line after it is: the article can go in then,
+  // before the rest of the page (and the app's code, which boot.js asks for at the end).
+  var whenPageParsed = function (then) {
+    var ready = function () {
+      return document.readyState !== 'loading' || document.querySelector('[data-board-prerendered="loading"]');
+    };
+    if (ready()) return then();
+    var once = function () {
+      watch.disconnect();
+      document.removeEventListener('DOMContentLoaded', once);
+      then();
+    };
+    var watch = new MutationObserver(function () { if (ready()) once(); });
+    watch.observe(html, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', once);
+  };
+  fetch(articlePage)
+    .then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.text().then(function (text) {
+        var doc = new DOMParser().parseFromString(text, 'text/html');
+        whenPageParsed(function () {
+          show(doc, response.url);
+          preloadWasm();
         });
-      })
-      .catch(function () { /* the app shows the article, as on a board without article pages */ });
-  });
+      });
+    })
+    .catch(function () {
+      // The app shows the article, as on a board without article pages.
+      preloadWasm();
+    });
 })();

@@ -178,11 +178,17 @@ test('a shared link to another state asks for the app and its first data at once
     await page.context().close();
     return { preloads, fetched, bootFirst };
   };
-  const article = await asked('?post=3409');
-  assert.deepEqual(article.preloads.sort(), article.bootFirst
+  const second = await asked('?page=2');
+  assert.deepEqual(second.preloads.sort(), second.bootFirst
     ? ['preload 0.json', 'preload board.json']
     : ['modulepreload esg-board.js', 'preload 0.json', 'preload board.json', 'preload esg-board_bg.wasm']);
   for (const f of ['esg-board_bg.wasm', 'board.json', 'list/0.json']) {
+    assert.equal(second.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${second.fetched}`);
+  }
+  // An article with a page of its own: that page first, the wasm once its article is shown
+  // (or as boot.js asks for it), each once.
+  const article = await asked('?post=3409');
+  for (const f of ['post/3409.html', 'esg-board_bg.wasm', 'board.json', 'list/0.json']) {
     assert.equal(article.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${article.fetched}`);
   }
   assert.deepEqual((await asked('')).preloads, []);

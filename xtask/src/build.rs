@@ -55,8 +55,10 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .current_dir(&root))?;
-    step("minifying the wasm-bindgen glue: terser dist/esg-board.js");
-    minify_glue(&root.join("dist/esg-board.js"))?;
+    step("minifying the scripts: terser dist/esg-board.js, boot.js, board-gate.js");
+    minify_script(&root.join("dist/esg-board.js"), true)?;
+    minify_script(&root.join("dist/boot.js"), true)?;
+    minify_script(&root.join("dist/board-gate.js"), false)?;
     step(
         "pre-rendering the first list page and the article pages: board-prerender dist/index.html",
     );
@@ -68,14 +70,20 @@ pub fn dist(precompress: bool) -> Result<(), String> {
     print_sizes()
 }
 
-/// Minifies the wasm-bindgen glue in place with terser (npm). Trunk 0.21's own JS minifier
-/// cannot parse it ("RequiredTokenNotFound") and ships it as it is: 48.8 → 22.4 kB raw,
-/// 8.5 → 6.4 kB gzip. An ES module: its exports keep their names.
-pub fn minify_glue(glue: &Path) -> Result<(), String> {
-    run(Command::new("terser")
-        .arg(glue)
-        .args(["--module", "--compress", "--mangle", "--output"])
-        .arg(glue))
+/// Minifies a script of `dist/` in place with terser (npm). Trunk 0.21's own JS minifier
+/// cannot parse the wasm-bindgen glue ("RequiredTokenNotFound") and ships it as it is: 48.8 →
+/// 22.4 kB raw, 8.5 → 6.4 kB gzip. Our own scripts keep their comments in `public/`, not in
+/// what a page downloads: `board-gate.js` holds up the first paint. An ES module (`module`)
+/// keeps its exports' names.
+pub fn minify_script(file: &Path, module: bool) -> Result<(), String> {
+    let mut terser = Command::new("terser");
+    terser.arg(file);
+    if module {
+        terser.arg("--module");
+    }
+    run(terser
+        .args(["--compress", "--mangle", "--output"])
+        .arg(file))
 }
 
 /// Writes `F.br` and `F.gz` beside one file.

@@ -305,10 +305,12 @@ pub fn insert(
         .unwrap_or_default()
         .key();
     let preload = preloads(host, data_base, data);
-    // …and, when the articles have pages of their own, the lowest and highest 번호 among them,
-    // so a link to a post that cannot have one (a mistyped or hostile number) asks for none.
+    // …and, when the articles have pages of their own, their folder and the lowest and highest
+    // 번호 among them, so a link to a post that cannot have one (a mistyped or hostile number)
+    // asks for none.
     let posts = post_pages.map_or(String::new(), |(low, high)| {
-        format!(" data-post-pages=\"{low}-{high}\"")
+        let folder = board_core::model::POST_PAGES;
+        format!(" data-post-pages=\"{folder} {low} {high}\"")
     });
     let gate = format!(
         "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{preload}{posts} async blocking=\"render\"></script>{GATE_END}"
@@ -445,13 +447,13 @@ mod tests {
         );
         assert_eq!(twice.matches(GATE_BEGIN).count(), 1, "{twice}");
         assert!(
-            twice.contains(" data-post-pages=\"3390-3410\" async"),
+            twice.contains(" data-post-pages=\"post/ 3390 3410\" async"),
             "{twice}"
         );
         assert_eq!(
             twice
                 .replace("<p>two</p>", "<p>one</p>")
-                .replace(" data-post-pages=\"3390-3410\"", ""),
+                .replace(" data-post-pages=\"post/ 3390 3410\"", ""),
             once
         );
     }
