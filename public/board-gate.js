@@ -57,7 +57,7 @@
   var pages = ((script && script.getAttribute('data-post-pages')) || '').split(' ');
   var articlePage = other && rest && post !== null && pages.length === 3
     && Number(post) >= Number(pages[1]) && Number(post) <= Number(pages[2])
-    && window.fetch && window.DOMParser && window.URL && window.MutationObserver
+    && window.URL && window.MutationObserver && window.Promise
     ? new URL(pages[0] + post + '.html', document.baseURI).href : null;
   var html = document.documentElement;
   if (other) {
@@ -153,19 +153,39 @@
     watch.observe(html, { childList: true, subtree: true });
     document.addEventListener('DOMContentLoaded', once);
   };
-  fetch(articlePage)
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.text().then(function (text) {
-        var doc = new DOMParser().parseFromString(text, 'text/html');
-        whenPageParsed(function () {
-          show(doc, response.url);
-          preloadWasm();
-        });
-      });
-    })
-    .catch(function () {
-      // The app shows the article, as on a board without article pages.
+  // boot.js waits for this before it starts the app (a few seconds at most), so the article is
+  // painted first: the app's download and start would otherwise hold that paint up.
+  var release;
+  window.esgBoardArticle = new Promise(function (resolve) {
+    release = function () {
       preloadWasm();
+      resolve();
+    };
+  });
+  var afterPaint = function (then) {
+    var done = false;
+    var once = function () {
+      if (done) return;
+      done = true;
+      then();
+    };
+    requestAnimationFrame(function () { setTimeout(once, 0); });
+    setTimeout(once, 200);
+  };
+  // An XMLHttpRequest for a document: the page comes parsed in one step.
+  var request = new XMLHttpRequest();
+  request.open('GET', articlePage);
+  request.responseType = 'document';
+  request.timeout = 5000;
+  request.onload = function () {
+    var doc = request.status >= 200 && request.status < 300 && request.response;
+    // Otherwise the app shows the article, as on a board without article pages.
+    if (!doc) return release();
+    whenPageParsed(function () {
+      show(doc, request.responseURL || articlePage);
+      afterPaint(release);
     });
+  };
+  request.onerror = request.ontimeout = request.onabort = function () { release(); };
+  request.send();
 })();

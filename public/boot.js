@@ -8,6 +8,11 @@ try {
   // Marks that the app is fetching its wasm (board-gate.js, an async script that may run after
   // this, then does not preload it a second time).
   document.documentElement.setAttribute('data-esg-board-boot', '');
+  // board-gate.js, showing a shared article from the article's own page, asks the app to wait
+  // until that is on screen (3 s at most), so its download and start do not hold the paint up.
+  if (window.esgBoardArticle) {
+    await Promise.race([window.esgBoardArticle, new Promise((r) => { setTimeout(r, 3000); })]);
+  }
   // Kept for `cargo xtask bench` (wasm memory) and for debugging from the console.
   window.esgBoardWasm = await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
 } catch (error) {

@@ -51,3 +51,11 @@ fn the_host_id_and_the_state_attribute_are_spelt_alike_everywhere() {
         );
     }
 }
+
+#[test]
+fn the_gate_and_boot_script_meet_at_one_name() {
+    // board-gate.js hands boot.js a promise to wait for while it shows an article's page.
+    let name = "window.esgBoardArticle";
+    assert!(file("public/board-gate.js").contains(&format!("{name} = new Promise")));
+    assert!(file("public/boot.js").contains(&format!("if ({name})")));
+}
