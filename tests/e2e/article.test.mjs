@@ -1,7 +1,7 @@
 // The article view: neighbours in the current list, 목록, focus, copy link, caching.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newContext, openPage } from './browser.mjs';
+import { launch, newContext, openPage, mounted } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -65,6 +65,8 @@ test('링크 복사 writes the address and says 복사됨', async () => {
   const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(process.env.BOARD_URL + '?post=3410&page=1');
+  // The article is on screen from its page before the app is up; the button works with the app.
+  await mounted(page);
   await page.locator('article h2').waitFor();
   await page.getByRole('button', { name: '링크 복사' }).click();
   await page.getByRole('button', { name: '복사됨' }).waitFor();
