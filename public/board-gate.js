@@ -105,10 +105,17 @@
       links[i].setAttribute('href', '?' + hostParams.concat(board).join('&'));
     }
   };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', fix);
-  } else {
+  // Once, when the page is parsed; an article shown later gets it when it goes in (an article
+  // shown before that waits for this one, so no link gets the parameters twice).
+  var fixed = false;
+  var fixParsed = function () {
+    fixed = true;
     fix();
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fixParsed);
+  } else {
+    fixParsed();
   }
   if (!articlePage) return;
   // Puts the article page's pre-rendered article in place of page 1, unless the app has
@@ -135,7 +142,7 @@
     html.setAttribute('data-esg-board-state', 'article');
     var host = document.getElementById('esg-board');
     if (doc.title && host && host.getAttribute('data-page-title') === 'true') document.title = doc.title;
-    fix();
+    if (fixed) fix();
   };
   // Page 1 is wholly parsed once the "loading" line after it is: the article can go in then,
   // before the rest of the page (and the app's code, which boot.js asks for at the end).

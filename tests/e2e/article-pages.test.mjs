@@ -131,6 +131,7 @@ test('a shared ?post= link shows the article from its page before the app is up,
   assert.match(back, /^\?menuNo=7(&|$)/);
   const row = await page.locator('.board-beneath a.title-link').first().getAttribute('href');
   assert.match(row, /^\?menuNo=7&post=\d+/);
+  assert.equal(await page.locator('[data-board-prerendered] a[href*="menuNo=7&menuNo"]').count(), 0, 'once each');
   // If the app then cannot start, the article stays readable under the sentence that says so.
   await Promise.all(held.splice(0).map((r) => r.fulfill({ status: 404, body: '' })));
   await page.locator('#esg-board [role="alert"]').waitFor();
