@@ -8,10 +8,11 @@ try {
   // Marks that the app is fetching its wasm (board-gate.js, an async script that may run after
   // this, then does not preload it a second time).
   document.documentElement.setAttribute('data-esg-board-boot', '');
-  // board-gate.js, showing a shared article from the article's own page, asks the app to wait
-  // until that is on screen (3 s at most), so its download and start do not hold the paint up.
-  if (window.esgBoardArticle) {
-    await Promise.race([window.esgBoardArticle, new Promise((r) => { setTimeout(r, 3000); })]);
+  // board-gate.js, showing a shared link's state from a page of its own (an article, a list
+  // page), asks the app to wait until that is on screen (3 s at most), so its download and
+  // start do not hold the paint up.
+  if (window.esgBoardPage) {
+    await Promise.race([window.esgBoardPage, new Promise((r) => { setTimeout(r, 3000); })]);
   }
   // Kept for `cargo xtask bench` (wasm memory) and for debugging from the console.
   window.esgBoardWasm = await init({ module_or_path: new URL('esg-board_bg.wasm', import.meta.url) });
@@ -30,7 +31,7 @@ try {
     alert.textContent = (lang === 'en'
       ? 'The board could not start. Reload the page, or open it in an up-to-date browser. ('
       : '게시판을 시작하지 못했습니다. 새로 고침하거나 최신 브라우저에서 다시 열어 주세요. (') + error + ')';
-    // A pre-rendered page on screen (page 1, or the article board-gate.js put in its place)
+    // A pre-rendered page on screen (page 1, or the page board-gate.js put in its place)
     // stays readable under the sentence; "loading" (board-gate.js marks <html> with "other")
     // gives way to it.
     const shown = document.documentElement.getAttribute('data-esg-board-state') !== 'other'

@@ -86,9 +86,10 @@ pub fn mount() {
 const BODY_FRAMES: u32 = 600;
 
 /// Swaps the app in once it shows what the pre-rendered page shows: an article's own page has
-/// its body (and the list page beneath it) in the HTML, which must not turn into "loading" or
-/// go missing while the app fetches and renders them. After `frames` frames the swap goes
-/// ahead all the same.
+/// its body (and the list page beneath it) in the HTML, and a list page shown from its own
+/// page its rows, which must not turn into "loading" or go missing while the app fetches and
+/// renders them (a later page, a 담당부서, needs the whole list). After `frames` frames the swap
+/// goes ahead all the same. (Rows of page 1 hidden behind "loading" are not waited for.)
 fn settled(frames: u32) {
     let has = |part: &str, what: &str| {
         let selector = format!("[{part}] {what}");
@@ -99,7 +100,8 @@ fn settled(frames: u32) {
             .is_some()
     };
     let loading = has(SLOT, ".board-article .board-status")
-        || (has(MARK, ".board-beneath") && !has(SLOT, ".board-beneath"));
+        || (has(MARK, ".board-beneath") && !has(SLOT, ".board-beneath"))
+        || (take_over::shown() && has(MARK, ".board-table") && !has(SLOT, ".board-table"));
     if loading && frames > 0 {
         request_animation_frame(move || settled(frames - 1));
     } else {

@@ -13,6 +13,18 @@ pub const MARK: &str = "data-board-prerendered";
 /// state than the pre-rendered one (board.css then shows "loading" instead of page 1).
 pub const STATE_ATTR: &str = "data-esg-board-state";
 
+/// Its value while the page shows "loading" (no pre-rendered page of the state on screen).
+pub const OTHER_STATE: &str = "other";
+
+/// Whether a pre-rendered page of the board's state is on screen (page 1, or one
+/// `board-gate.js` put in its place), rather than "loading".
+pub(crate) fn shown() -> bool {
+    let other = document()
+        .document_element()
+        .and_then(|html| html.get_attribute(STATE_ATTR));
+    other.as_deref() != Some(OTHER_STATE)
+}
+
 /// Marks the element the app mounts into beside a pre-rendered page.
 pub(crate) const SLOT: &str = "data-board-slot";
 

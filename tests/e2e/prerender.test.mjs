@@ -99,23 +99,28 @@ test('the app is live after taking over: a page link changes the page in place',
 
 test('a shared link to another state never shows the pre-rendered page 1 first', async () => {
   for (const query of ['?post=3410', '?page=2', '?q=%EA%B3%A0%EC%9A%A9', '?lang=en']) {
-    // With the HTML alone: "loading", not page 1 (an article with a page of its own: that page's
-    // article, read from it).
+    // With the HTML alone: "loading", not page 1 (an article or a list page with a page of its
+    // own: that page's board, read from it).
     const still = await htmlOnly(query);
     if (query === '?post=3410') {
       await still.locator('article h2').waitFor();
       assert.equal(await still.getByRole('status').filter({ visible: true }).count(), 0, query);
+    } else if (query === '?page=2') {
+      await still.locator('tbody td.col-no', { hasText: '3390' }).waitFor();
+      assert.equal(await still.locator('.board-status').filter({ visible: true }).count(), 0, query);
     } else {
       assert.equal(await still.locator('tbody tr').first().isVisible(), false, query);
       assert.equal(await still.getByRole('status').innerText(), '게시판을 불러오는 중입니다…', query);
     }
     await still.context().close();
-    // With the app: the pre-rendered list is never on screen.
+    // With the app: the pre-rendered page 1 (the list with the newest post, not beneath an
+    // article) is never on screen.
     const page = await openPage(browser, query, (p) => p.addInitScript(() => {
       window.__shown = 0;
       const tick = () => {
-        const pre = document.querySelector('[data-board-prerendered=""]:not(:has(.board-article))');
-        if (pre?.checkVisibility()) window.__shown++;
+        const pre = document.querySelector('[data-board-prerendered=""]');
+        const first = document.querySelector('[data-board-prerendered=""]:not(:has(.board-article)):has(a.title-link[data-post="3410"])');
+        if (first?.checkVisibility()) window.__shown++;
         if (pre || document.readyState === 'loading') requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -178,18 +183,20 @@ test('a shared link to another state asks for the app and its first data at once
     await page.context().close();
     return { preloads, fetched, bootFirst };
   };
-  const second = await asked('?page=2');
-  assert.deepEqual(second.preloads.sort(), second.bootFirst
+  const search = await asked(`?q=${encodeURIComponent('고용')}`);
+  assert.deepEqual(search.preloads.sort(), search.bootFirst
     ? ['preload 0.json', 'preload board.json']
     : ['modulepreload esg-board.js', 'preload 0.json', 'preload board.json', 'preload esg-board_bg.wasm']);
   for (const f of ['esg-board_bg.wasm', 'board.json', 'list/0.json']) {
-    assert.equal(second.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${second.fetched}`);
+    assert.equal(search.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${search.fetched}`);
   }
-  // An article with a page of its own: that page first, the wasm once its article is shown
-  // (or as boot.js asks for it), each once.
-  const article = await asked('?post=3409');
-  for (const f of ['post/3409.html', 'esg-board_bg.wasm', 'board.json', 'list/0.json']) {
-    assert.equal(article.fetched.filter((p) => p.endsWith(f)).length, 1, `${f} fetched once: ${article.fetched}`);
+  // An article or a list page with a page of its own: that page first, the wasm once it is
+  // shown (or as boot.js asks for it), each once.
+  for (const [query, own] of [['?post=3409', 'post/3409.html'], ['?page=2', '/list/2.html']]) {
+    const shown = await asked(query);
+    for (const f of [own, 'esg-board_bg.wasm', 'board.json', 'list/0.json']) {
+      assert.equal(shown.fetched.filter((p) => p.endsWith(f)).length, 1, `${query}: ${f} fetched once: ${shown.fetched}`);
+    }
   }
   assert.deepEqual((await asked('')).preloads, []);
 });

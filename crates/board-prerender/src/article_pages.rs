@@ -8,7 +8,7 @@
 //! missing or holds nothing but article pages: a `post/` folder of the host's own is refused.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use board_build::Error;
@@ -18,6 +18,7 @@ use board_core::{BoardIndex, BodyShard, PostBody, PostSummary, UrlState};
 use esg_board::Config;
 
 use crate::host_page::{self, Host};
+use crate::page_folder::{self, Folder, Written};
 use crate::render;
 
 /// Opens and closes the article's part of the head.
@@ -27,14 +28,6 @@ pub const HEAD_END: &str = "<!--/esg-board:article-->";
 /// How long a description is, in characters (what search results and cards show).
 const DESCRIPTION_CHARS: usize = 150;
 
-/// What was written.
-#[derive(Debug)]
-pub struct Written {
-    pub folder: PathBuf,
-    pub pages: usize,
-    pub bytes: u64,
-}
-
 /// The host page and the board it shows, as every article page is made from them.
 pub struct Board<'a> {
     /// The board page's file and its HTML (before page 1 went in).
@@ -43,11 +36,10 @@ pub struct Board<'a> {
     pub host: &'a Host,
     pub index: &'a Arc<BoardIndex>,
     pub config: &'a Config,
-    /// The dataset directory, and its address relative to the board page.
+    /// The dataset directory.
     pub data: &'a Path,
-    pub data_base: &'a str,
-    /// The lowest and highest 번호 ([`numbers`]), for the gate script.
-    pub numbers: Option<(u32, u32)>,
+    /// What the gate script on each page is told.
+    pub gate: host_page::Gate<'a>,
 }
 
 /// The lowest and highest 번호 of the posts: the range an article page can be asked for in.
@@ -57,153 +49,36 @@ pub fn numbers(index: &BoardIndex) -> Option<(u32, u32)> {
     Some((low, high))
 }
 
-/// Writes every post's page into `post/` beside the board page.
-pub fn write_all(b: &Board) -> Result<Written, Error> {
-    let folder = folder_of(b.page);
-    check_folder(&folder)?;
-    let staging = folder.with_file_name(format!(".post.new-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    let mark = staging.join(MARK_FILE);
-    fs::write(
-        &mark,
-        "Article pages written by board-prerender: this folder is replaced whole on each run.\n",
-    )
-    .map_err(|e| Error::io(&mark, e))?;
-    // The posts in as many runs of the list as there are cores, each written by a thread of
-    // its own (rendering is the work: about 0.7 ms a page).
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let run = b.index.posts.len().div_ceil(threads).max(1);
-    let written = std::thread::scope(|scope| {
-        let workers: Vec<_> = (b.index.posts.chunks(run))
-            .map(|posts| scope.spawn(|| write_pages(b, posts, &staging)))
-            .collect();
-        workers.into_iter().try_fold(0, |bytes, w| {
-            Ok::<u64, Error>(bytes + w.join().expect("a page writer does not panic")?)
-        })
-    });
-    let bytes = match written.and_then(|bytes| swap(&staging, &folder).map(|()| bytes)) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-    Ok(Written {
-        folder,
-        pages: b.index.posts.len(),
-        bytes,
-    })
-}
+/// The `post/` folder beside the board page.
+pub const FOLDER: Folder = Folder {
+    name: POST_PAGES,
+    what: "article pages",
+    is_page: is_article_page,
+};
 
-/// Writes the pages of `posts` into `folder`; returns their bytes.
-fn write_pages(b: &Board, posts: &[PostSummary], folder: &Path) -> Result<u64, Error> {
-    let mut bodies = Bodies::new(b.data);
-    let mut bytes = 0;
-    for p in posts {
-        let body = if p.has_body {
-            Some(bodies.get(p.no)?)
-        } else {
-            None
-        };
-        let html = page_for(b, p, body)?;
-        let file = folder.join(format!("{}.html", p.no));
-        fs::write(&file, &html).map_err(|e| Error::io(&file, e))?;
-        bytes += html.len() as u64;
-    }
-    Ok(bytes)
+/// Writes every post's page into `post/` beside the board page (about 0.7 ms a page).
+pub fn write_all(b: &Board) -> Result<Written, Error> {
+    FOLDER.write(b.page, |folder| {
+        page_folder::write_parallel(
+            folder,
+            &b.index.posts,
+            || Bodies::new(b.data),
+            |bodies, p| {
+                let body = if p.has_body {
+                    Some(bodies.get(p.no)?)
+                } else {
+                    None
+                };
+                Ok((format!("{}.html", p.no), page_for(b, p, body)?))
+            },
+        )
+    })
 }
 
 /// Whether a file name is one of an article's pages (`3409.html`).
 fn is_article_page(name: &str) -> bool {
     name.strip_suffix(".html")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
-}
-
-/// The file that marks a folder of article pages as board-prerender's own: a folder without it
-/// is never replaced or removed, whatever it holds.
-pub const MARK_FILE: &str = ".board-prerender";
-
-/// Refuses a `post/` that is not a folder of article pages board-prerender wrote (empty or
-/// missing is fine). Returns whether there is one.
-fn check_folder(folder: &Path) -> Result<bool, Error> {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(_) if !folder.is_dir() => {
-            return Err(Error::refused(
-                folder,
-                "is not a folder; the article pages go into a folder of that name",
-            ))
-        }
-        Err(e) => return Err(Error::io(folder, e)),
-    };
-    let refuse = |why: String| {
-        Err(Error::refused(
-            folder,
-            format!(
-                "{why}: board-prerender only ever replaces a folder of article pages it wrote \
-                 (move the folder away, or build without --post-pages)"
-            ),
-        ))
-    };
-    let (mut marked, mut any) = (false, false);
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(folder, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let file = (entry.file_type())
-            .map_err(|e| Error::io(folder, e))?
-            .is_file();
-        any = true;
-        match name.as_str() {
-            MARK_FILE if file => marked = true,
-            n if file && is_article_page(n) => {}
-            _ => return refuse(format!("holds {name:?}, which is not an article page")),
-        }
-    }
-    if any && !marked {
-        return refuse(format!(
-            "has no {MARK_FILE} file, so these pages are not its own"
-        ));
-    }
-    Ok(any)
-}
-
-/// Removes the article pages board-prerender wrote beside `page` (a board that no longer asks
-/// for them); a folder it did not write is left alone. Returns whether there were any.
-pub fn remove_stale(page: &Path) -> Result<bool, Error> {
-    let folder = folder_of(page);
-    match check_folder(&folder) {
-        Ok(true) => fs::remove_dir_all(&folder)
-            .map(|()| true)
-            .map_err(|e| Error::io(&folder, e)),
-        _ => Ok(false),
-    }
-}
-
-/// `post/` beside the page.
-fn folder_of(page: &Path) -> PathBuf {
-    let dir = page.parent().unwrap_or(Path::new(""));
-    dir.join(POST_PAGES.trim_end_matches('/'))
-}
-
-/// Puts the new folder in the old one's place.
-fn swap(staging: &Path, folder: &Path) -> Result<(), Error> {
-    let old = folder.with_file_name(format!(".post.old-{}", std::process::id()));
-    let had = folder.exists();
-    if had {
-        fs::rename(folder, &old).map_err(|e| Error::io(folder, e))?;
-    }
-    if let Err(e) = fs::rename(staging, folder) {
-        if had {
-            let _ = fs::rename(&old, folder);
-        }
-        return Err(Error::io(folder, e));
-    }
-    if had {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(())
 }
 
 /// Body files read one at a time, in list order (ten posts share one).
@@ -245,13 +120,7 @@ fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String
         board_core::model::shard_path(0),
         body_path(p.no),
     ];
-    let html = host_page::insert(
-        b.page,
-        b.html,
-        b.host,
-        &markup,
-        (b.data_base, &data, b.numbers),
-    )?;
+    let html = host_page::insert(b.page, b.html, b.host, &markup, &b.gate, &data)?;
     let html = host_page::mark_post_pages(&html, true);
     let name = b
         .page
@@ -271,7 +140,7 @@ fn page_for(b: &Board, p: &PostSummary, body: Option<PostBody>) -> Result<String
 }
 
 /// A file name as a URL path segment.
-fn encode_path(name: &str) -> String {
+pub(crate) fn encode_path(name: &str) -> String {
     let mut out = String::new();
     for byte in name.bytes() {
         match byte {

@@ -276,16 +276,37 @@ fn preloads(host: &Host, data_base: &str, data: &[String]) -> String {
     format!(" data-preload-module=\"{code}esg-board.js\" data-preload=\"{code}esg-board_bg.wasm{data}\"")
 }
 
+/// What the gate script is told, besides the page's own settings: where the board's data is,
+/// and which states have pages of their own it can show before the app is up.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Gate<'a> {
+    /// The data folder, relative to the page (`data/`).
+    pub data_base: &'a str,
+    /// The lowest and highest 번호 with an article page (`post/`).
+    pub post_pages: Option<(u32, u32)>,
+    /// The last page of the default list, when the list pages are written (`list/`).
+    pub list_pages: Option<u32>,
+    /// The page size the board's links carry, when the host page sets one (`data-page-size`).
+    pub size: Option<u32>,
+}
+
 /// The page with `markup` inside the board element and the gate script (with the preloads of
-/// the app's code and of the data files in `data`, under `data_base`, and the range of 번호
-/// with article pages) at the end of the head, replacing what an earlier run put there.
+/// the app's code and of the data files in `data`, under the gate's data folder, and what has
+/// pages of its own) at the end of the head, replacing what an earlier run put there.
 pub fn insert(
     path: &Path,
     html: &str,
     host: &Host,
     markup: &str,
-    (data_base, data, post_pages): (&str, &[String], Option<(u32, u32)>),
+    gate: &Gate,
+    data: &[String],
 ) -> Result<String, Error> {
+    let Gate {
+        data_base,
+        post_pages,
+        list_pages,
+        size,
+    } = *gate;
     let tags = start_tags(html);
     let board = board_tag(&tags);
     let src = host.gate_src.replace('&', "&amp;").replace('"', "&quot;");
@@ -304,6 +325,7 @@ pub fn insert(
     let lang = board_core::Lang::from_key(host.attr("data-lang").unwrap_or_default().trim())
         .unwrap_or_default()
         .key();
+    let size = size.map_or(String::new(), |s| format!(" data-size=\"{s}\""));
     let preload = preloads(host, data_base, data);
     // …and, when the articles have pages of their own, their folder and the lowest and highest
     // 번호 among them, so a link to a post that cannot have one (a mistyped or hostile number)
@@ -312,8 +334,13 @@ pub fn insert(
         let folder = board_core::model::POST_PAGES;
         format!(" data-post-pages=\"{folder} {low} {high}\"")
     });
+    // …and, when the list's pages have pages of their own, their folder and the last page.
+    let lists = list_pages.map_or(String::new(), |last| {
+        let folder = crate::list_pages::FOLDER.name;
+        format!(" data-list-pages=\"{folder} {last}\"")
+    });
     let gate = format!(
-        "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{preload}{posts} async blocking=\"render\"></script>{GATE_END}"
+        "{GATE_BEGIN}<script src=\"{src}\"{prefix} data-lang=\"{lang}\"{size}{preload}{posts}{lists} async blocking=\"render\"></script>{GATE_END}"
     );
     let inside = region(path, html, board.end..html.len(), board.end, (BEGIN, END))?;
     let head_end = head_end(path, html, board)?;
@@ -425,7 +452,18 @@ mod tests {
     fn inserts_once_and_replaces_on_the_next_run() {
         let path = Path::new("p.html");
         let h = host(path, PAGE).unwrap();
-        let once = insert(path, PAGE, &h, "<p>one</p>", ("data/", &[], None)).unwrap();
+        let once = insert(
+            path,
+            PAGE,
+            &h,
+            "<p>one</p>",
+            &Gate {
+                data_base: "data/",
+                ..Gate::default()
+            },
+            &[],
+        )
+        .unwrap();
         assert!(once.contains(&format!(
             "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
         )));
@@ -438,7 +476,13 @@ mod tests {
             &once,
             &host(path, &once).unwrap(),
             "<p>two</p>",
-            ("data/", &[], Some((3390, 3410))),
+            &Gate {
+                data_base: "data/",
+                post_pages: Some((3390, 3410)),
+                list_pages: Some(12),
+                ..Gate::default()
+            },
+            &[],
         )
         .unwrap();
         assert!(
@@ -447,13 +491,16 @@ mod tests {
         );
         assert_eq!(twice.matches(GATE_BEGIN).count(), 1, "{twice}");
         assert!(
-            twice.contains(" data-post-pages=\"post/ 3390 3410\" async"),
+            twice.contains(
+                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"list/ 12\" async"
+            ),
             "{twice}"
         );
         assert_eq!(
-            twice
-                .replace("<p>two</p>", "<p>one</p>")
-                .replace(" data-post-pages=\"post/ 3390 3410\"", ""),
+            twice.replace("<p>two</p>", "<p>one</p>").replace(
+                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"list/ 12\"",
+                ""
+            ),
             once
         );
     }
@@ -477,7 +524,18 @@ mod tests {
         assert!(e.to_string().contains("<span>"), "{e}");
         let half = format!("</head><div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
         let h = host(path, &half).unwrap();
-        let e = insert(path, &half, &h, "x", ("data/", &[], None)).unwrap_err();
+        let e = insert(
+            path,
+            &half,
+            &h,
+            "x",
+            &Gate {
+                data_base: "data/",
+                ..Gate::default()
+            },
+            &[],
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("without the other"), "{e}");
         let headless = "<html><body><div id=esg-board></div><script src=boot.js></script>";
         let e = insert(
@@ -485,7 +543,11 @@ mod tests {
             headless,
             &host(path, headless).unwrap(),
             "x",
-            ("data/", &[], None),
+            &Gate {
+                data_base: "data/",
+                ..Gate::default()
+            },
+            &[],
         )
         .unwrap_err();
         assert!(e.to_string().contains("no </head>"), "{e}");
@@ -498,7 +560,7 @@ mod tests {
         fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|<head>|</head>|<title>|</title>|<base>|data-post-pages|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
             let path = Path::new("p.html");
             if let Ok(h) = host(path, &page) {
-                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", ("data/", &[], None)) {
+                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", &Gate { data_base: "data/", ..Gate::default() }, &[]) {
                     proptest::prop_assert!(out.contains("<p>x</p>"));
                     // The article page's edits never panic and never lose the article.
                     let marked = mark_post_pages(&out, true);

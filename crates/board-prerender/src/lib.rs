@@ -7,6 +7,8 @@
 
 pub mod article_pages;
 pub mod host_page;
+pub mod list_pages;
+pub mod page_folder;
 pub mod render;
 
 use std::fs;
@@ -21,12 +23,14 @@ pub struct Prerendered {
     /// The dataset directory used.
     pub data: PathBuf,
     /// The articles' own pages, when the board has them (`board-build --post-pages`).
-    pub articles: Option<article_pages::Written>,
+    pub articles: Option<page_folder::Written>,
+    /// The list's own pages, written with them.
+    pub lists: Option<page_folder::Written>,
 }
 
 /// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
 /// a failure leaves it as it was) and, when the dataset says its articles have pages of their
-/// own, writes those beside it (`post/`). The dataset is `data`, or the element's `data-src`
+/// own, writes those beside it (`post/`), and the list's (`list/`). The dataset is `data`, or the element's `data-src`
 /// (default `data/`) beside the page.
 pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error> {
     let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
@@ -56,31 +60,47 @@ pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error>
     if !index.posts.is_empty() {
         data.push(board_core::model::shard_path(0));
     }
-    let data_base = config.data_base.clone();
     let index = Arc::new(index);
-    let numbers = article_pages::numbers(&index).filter(|_| index.board.post_pages);
-    let articles = if index.board.post_pages {
-        Some(article_pages::write_all(&article_pages::Board {
+    // With pages of their own (`--post-pages`): the articles' and the list's, beside the page.
+    let own_pages = index.board.post_pages;
+    let gate = host_page::Gate {
+        data_base: &config.data_base,
+        post_pages: article_pages::numbers(&index).filter(|_| own_pages),
+        list_pages: own_pages.then(|| list_pages::last_page(&index, &config)),
+        size: list_pages::page_size(&config),
+    };
+    let (articles, lists) = if own_pages {
+        // Neither folder is written when either is not board-prerender's own.
+        article_pages::FOLDER.check_beside(page)?;
+        list_pages::FOLDER.check_beside(page)?;
+        let articles = article_pages::write_all(&article_pages::Board {
             page,
             html: &html,
             host: &host,
             index: &index,
             config: &config,
             data: &dir,
-            data_base: &data_base,
-            numbers,
-        })?)
+            gate,
+        })?;
+        let lists = list_pages::write_all(&list_pages::Board {
+            page,
+            index: &index,
+            config: &config,
+        })?;
+        (Some(articles), Some(lists))
     } else {
-        article_pages::remove_stale(page)?;
-        None
+        article_pages::FOLDER.remove_stale(page)?;
+        list_pages::FOLDER.remove_stale(page)?;
+        (None, None)
     };
-    let markup = render::first_page(index, config);
-    let out = host_page::insert(page, &html, &host, &markup, (&data_base, &data, numbers))?;
-    let out = host_page::mark_post_pages(&out, articles.is_some());
+    let markup = render::first_page(index.clone(), config.clone());
+    let out = host_page::insert(page, &html, &host, &markup, &gate, &data)?;
+    let out = host_page::mark_post_pages(&out, own_pages);
     replace_file(page, out.as_bytes())?;
     Ok(Prerendered {
         data: dir,
         articles,
+        lists,
     })
 }
 

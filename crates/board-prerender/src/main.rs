@@ -26,13 +26,15 @@ fn main() -> ExitCode {
                 done.data.display(),
                 cli.page.display()
             );
-            if let Some(a) = done.articles {
-                eprintln!(
-                    "board-prerender: wrote {} article pages ({:.1} MB) into {}",
-                    a.pages,
-                    a.bytes as f64 / 1e6,
-                    a.folder.display()
-                );
+            for (what, w) in [("article", done.articles), ("list", done.lists)] {
+                if let Some(w) = w {
+                    eprintln!(
+                        "board-prerender: wrote {} {what} pages ({:.1} MB) into {}",
+                        w.pages,
+                        w.bytes as f64 / 1e6,
+                        w.folder.display()
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

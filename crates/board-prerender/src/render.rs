@@ -43,6 +43,12 @@ pub fn article(index: Arc<BoardIndex>, config: Config, no: u32, body: Option<Pos
     board_at(index, config, state, body.map(|b| BodyAhead(Arc::new(b))))
 }
 
+/// The board in `state` (a list page, a filter's first page), as a list page shows it before
+/// the app is up; the same "loading" line beside it.
+pub fn state(index: Arc<BoardIndex>, config: Config, state: UrlState) -> String {
+    board_at(index, config, state, None)
+}
+
 fn board_at(
     index: Arc<BoardIndex>,
     config: Config,

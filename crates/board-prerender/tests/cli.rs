@@ -2,29 +2,13 @@
 //! failures that name the page and leave it untouched, a page's permissions and link kept, and
 //! links that never lead to another scheme.
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/000_2ddb7bda3a4ce606.txt")
-}
-
-/// Builds the seed dataset into `out` with the builder's library.
-fn build_seed(out: &Path) {
-    let built = board_build::read_sources(&[seed()])
-        .and_then(|b| b.finish())
-        .expect("the seed builds");
-    board_build::output::write_atomic(out, &built.dataset, &Default::default())
-        .expect("the dataset is written");
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_board-prerender"))
-        .args(args)
-        .output()
-        .expect("board-prerender runs")
-}
+use support::{build_seed, run, seed, stderr};
 
 /// Pre-renders `page` from the dataset `data`.
 fn run_on(page: &Path, data: &Path) -> Output {
@@ -34,10 +18,6 @@ fn run_on(page: &Path, data: &Path) -> Output {
         .arg(data)
         .output()
         .expect("board-prerender runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
@@ -69,7 +49,7 @@ fn prerender_puts_the_first_page_into_the_board_element_once_and_fails_cleanly()
     );
     assert!(
         once.contains(
-            "<script src=\"board-gate.js\" data-lang=\"ko\" data-preload-module=\"esg-board.js\" data-preload=\"esg-board_bg.wasm data/board.json data/list/0.json\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
+            "<script src=\"board-gate.js\" data-lang=\"ko\" data-size=\"10\" data-preload-module=\"esg-board.js\" data-preload=\"esg-board_bg.wasm data/board.json data/list/0.json\" async blocking=\"render\"></script><!--/esg-board:gate--></head>"
         ),
         "{once}"
     );

@@ -54,8 +54,33 @@ fn the_host_id_and_the_state_attribute_are_spelt_alike_everywhere() {
 
 #[test]
 fn the_gate_and_boot_script_meet_at_one_name() {
-    // board-gate.js hands boot.js a promise to wait for while it shows an article's page.
-    let name = "window.esgBoardArticle";
+    // board-gate.js hands boot.js a promise to wait for while it shows a state's own page.
+    let name = "window.esgBoardPage";
     assert!(file("public/board-gate.js").contains(&format!("{name} = new Promise")));
     assert!(file("public/boot.js").contains(&format!("if ({name})")));
+}
+
+#[test]
+fn the_gate_script_names_the_list_pages_as_board_prerender_writes_them() {
+    let gate = file("public/board-gate.js");
+    let filters = board_prerender::list_pages::FILTERS
+        .map(|k| format!("'{k}'"))
+        .join(", ");
+    assert!(
+        gate.contains(&format!("var filters = [{filters}];")),
+        "board-gate.js knows the filters with pages: {filters}"
+    );
+    assert!(
+        gate.contains(&format!(
+            "var nameBytes = {};",
+            board_prerender::list_pages::NAME_BYTES
+        )),
+        "board-gate.js knows the longest name with a page"
+    );
+    // The state value the app and boot.js read: "other", set by the gate, read by the CSS.
+    let other = esg_board::take_over::OTHER_STATE;
+    let attr = esg_board::take_over::STATE_ATTR;
+    assert!(gate.contains(&format!("setAttribute('{attr}', '{other}')")));
+    assert!(file("public/boot.js").contains(&format!("getAttribute('{attr}') !== '{other}'")));
+    assert!(file("style/board.css").contains(&format!("html[{attr}=\"{other}\"]")));
 }
