@@ -50,7 +50,7 @@
   // board page (`board-build --post-pages`): an article (`?post=N`; this tag names the folder
   // and the lowest and highest 번호, `data-post-pages="post/ 3390 3410"`, as
   // `board_core::model::post_page` names the files), a page of the list (`?page=N`;
-  // `data-list-pages="list/ 12"` names the folder and the last page), or the first page of a
+  // `data-list-pages="page/ 12"` names the folder and the last page), or the first page of a
   // 담당부서 or 분류 (`?dept=…`, `?cat=…`; named by the value's UTF-8 bytes in hex, as
   // `list_pages::filter_file` names them). That page is fetched at once and shown in place of
   // page 1 while the app is still on its way; the app takes it over as it does page 1. A number

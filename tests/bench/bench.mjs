@@ -51,7 +51,10 @@ async function contentShown(path, selector, fromHtml = false) {
   return t;
 }
 const sharedLinks = [
-  ['list page 2', '?page=2', 'tbody tr'],
+  ['list page 2: its rows in the DOM from its list page, before the app', '?page=2', '[data-board-prerendered=""] a.title-link[data-post="3390"]', true],
+  ['list page 2, the app live', '?page=2', 'tbody tr'],
+  ['department `?dept=고용노동부`: its first page in the DOM from its list page, before the app', `?dept=${encodeURIComponent('고용노동부')}`, '[data-board-prerendered=""] option[selected][value="고용노동부"]', true],
+  ['department `?dept=고용노동부`, the app live', `?dept=${encodeURIComponent('고용노동부')}`, 'tbody tr'],
   ['search `?q=에너지`', `?q=${encodeURIComponent('에너지')}`, 'tbody tr'],
   ['article `?post=3409`: its heading in the DOM from the article page, before the app', '?post=3409', 'article h2', true],
   ['article `?post=3409`, the app live', '?post=3409', 'article h2'],

@@ -1,4 +1,4 @@
-// The list's own pages (`list/`, written by board-prerender beside the article pages): a shared
+// The list's own pages (`page/`, written by board-prerender beside the article pages): a shared
 // `?page=N` or `?dept=…` link shows that list from its page before the app is up — the host
 // page's parameters on its links, the title the app would set — and the app takes over
 // showing the same rows, never flashing "loading" after them. Links the board has no page for
@@ -27,7 +27,7 @@ test('a shared ?page= or ?dept= link shows its rows from the list page before th
   await page.goto(`${BOARD_URL}?menuNo=7&page=2`);
   await rows.first().waitFor();
   assert.equal(await state(), 'list');
-  assert.ok(asked.some((p) => p.endsWith('/list/2.html')), asked.join(' '));
+  assert.ok(asked.some((p) => p.endsWith('/page/2.html')), asked.join(' '));
   assert.deepEqual(await rows.locator('td.col-no').allInnerTexts(), ['3390'], 'page 2 of the seed: its 21st post');
   assert.match(await page.locator('[data-board-prerendered=""] .board-count').innerText(), /2\/2/);
   assert.equal(await page.locator('.board-status').filter({ visible: true }).count(), 0, 'no loading line');
@@ -41,7 +41,7 @@ test('a shared ?page= or ?dept= link shows its rows from the list page before th
   asked.length = 0;
   await page.goto(`${BOARD_URL}?dept=${encodeURIComponent(DEPT)}`);
   await rows.first().waitFor();
-  assert.ok(asked.some((p) => p.endsWith(`/list/dept-${hex(DEPT)}.html`)), asked.join(' '));
+  assert.ok(asked.some((p) => p.endsWith(`/page/dept-${hex(DEPT)}.html`)), asked.join(' '));
   assert.equal(await state(), 'list');
   assert.match(await page.locator('[data-board-prerendered=""] .board-count').innerText(), /총 1건/);
   assert.equal(await page.locator(`[data-board-prerendered=""] select[name=dept] option[value="${DEPT}"]`).evaluate((o) => o.selected), true);
@@ -52,7 +52,7 @@ test('a shared ?page= or ?dept= link shows its rows from the list page before th
     await page.goto(BOARD_URL + query);
     await page.locator('.board-status').filter({ visible: true }).waitFor();
     await page.waitForLoadState('load');
-    assert.ok(!asked.some((p) => /\/list\/[^/]*\.html$/.test(p)), `${query}: ${asked.join(' ')}`);
+    assert.ok(!asked.some((p) => /\/page\/[^/]*\.html$/.test(p)), `${query}: ${asked.join(' ')}`);
   }
   // A 담당부서 the board does not have: its page is not there, and "loading" stays until the
   // app (which then says it failed, the wasm being refused).

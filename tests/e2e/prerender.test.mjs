@@ -192,7 +192,7 @@ test('a shared link to another state asks for the app and its first data at once
   }
   // An article or a list page with a page of its own: that page first, the wasm once it is
   // shown (or as boot.js asks for it), each once.
-  for (const [query, own] of [['?post=3409', 'post/3409.html'], ['?page=2', '/list/2.html']]) {
+  for (const [query, own] of [['?post=3409', 'post/3409.html'], ['?page=2', '/page/2.html']]) {
     const shown = await asked(query);
     for (const f of [own, 'esg-board_bg.wasm', 'board.json', 'list/0.json']) {
       assert.equal(shown.fetched.filter((p) => p.endsWith(f)).length, 1, `${query}: ${f} fetched once: ${shown.fetched}`);

@@ -226,11 +226,14 @@ pub fn bench_build() -> Result<(), String> {
     .map_err(|e| format!("{}: {e}", page.display()))?;
     let (s, mb) = measure(Command::new(root.join("target/release/board-prerender")).arg(&page))?;
     let (files, bytes) = folder_size(&site.join("post"))?;
+    let (lists, list_bytes) = folder_size(&site.join("page"))?;
     rows.push((
         format!(
-            "board-prerender: page 1 and {files} article pages, {:.0} MB ({:.1} kB a page)",
+            "board-prerender: page 1, {files} article pages, {:.0} MB ({:.1} kB a page), \
+             and {lists} list pages, {:.0} MB",
             bytes as f64 / 1e6,
-            bytes as f64 / files.max(1) as f64 / 1e3
+            bytes as f64 / files.max(1) as f64 / 1e3,
+            list_bytes as f64 / 1e6
         ),
         s,
         mb,

@@ -85,7 +85,8 @@ struct WriteArgs {
     site_url: Option<String>,
     /// Every article gets a page of its own, post/<번호>.html beside the board page, written
     /// by board-prerender (one file per post: for boards whose host takes that many); the
-    /// feed and sitemap then point at those pages.
+    /// feed and sitemap then point at those pages. The list's pages get theirs too, page/…,
+    /// which shared links to them are shown from before the app is up.
     #[arg(long)]
     post_pages: bool,
 }

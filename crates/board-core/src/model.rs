@@ -107,7 +107,7 @@ pub struct BoardMeta {
     pub synthetic: bool,
     /// Whether every article also has a page of its own, [`post_page`] beside the board page
     /// (`board-build --post-pages`; `board-prerender` writes them): the sitemap and the feed
-    /// point at those pages, and 링크 복사 copies them.
+    /// point at those pages, and 링크 복사 copies them. The list's pages get theirs with them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub post_pages: bool,
     /// The board page's absolute address (`board-build --site-url`), which article pages name

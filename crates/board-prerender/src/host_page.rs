@@ -284,7 +284,7 @@ pub struct Gate<'a> {
     pub data_base: &'a str,
     /// The lowest and highest 번호 with an article page (`post/`).
     pub post_pages: Option<(u32, u32)>,
-    /// The last page of the default list, when the list pages are written (`list/`).
+    /// The last page of the default list, when the list pages are written (`page/`).
     pub list_pages: Option<u32>,
     /// The page size the board's links carry, when the host page sets one (`data-page-size`).
     pub size: Option<u32>,
@@ -492,13 +492,13 @@ mod tests {
         assert_eq!(twice.matches(GATE_BEGIN).count(), 1, "{twice}");
         assert!(
             twice.contains(
-                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"list/ 12\" async"
+                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"page/ 12\" async"
             ),
             "{twice}"
         );
         assert_eq!(
             twice.replace("<p>two</p>", "<p>one</p>").replace(
-                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"list/ 12\"",
+                " data-post-pages=\"post/ 3390 3410\" data-list-pages=\"page/ 12\"",
                 ""
             ),
             once

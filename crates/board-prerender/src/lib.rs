@@ -30,7 +30,7 @@ pub struct Prerendered {
 
 /// Pre-renders the first list page of a dataset into the page at `page` (replaced atomically:
 /// a failure leaves it as it was) and, when the dataset says its articles have pages of their
-/// own, writes those beside it (`post/`), and the list's (`list/`). The dataset is `data`, or the element's `data-src`
+/// own, writes those beside it (`post/`), and the list's (`page/`). The dataset is `data`, or the element's `data-src`
 /// (default `data/`) beside the page.
 pub fn prerender(page: &Path, data: Option<&Path>) -> Result<Prerendered, Error> {
     let html = fs::read_to_string(page).map_err(|e| Error::io(page, e))?;

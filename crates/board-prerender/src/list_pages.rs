@@ -1,6 +1,6 @@
-//! The list's own pages, `list/` beside the board page, for boards built with
-//! `board-build --post-pages`: every page of the default list after the first (`list/2.html`),
-//! and the first page for each 담당부서 and 분류 (`list/dept-<hex>.html`, `list/cat-<hex>.html`),
+//! The list's own pages, `page/` beside the board page, for boards built with
+//! `board-build --post-pages`: every page of the default list after the first (`page/2.html`),
+//! and the first page for each 담당부서 and 분류 (`page/dept-<hex>.html`, `page/cat-<hex>.html`),
 //! rendered by the app's own components as page 1 is. They are not pages to visit: each holds
 //! the pre-rendered board for its state, which `board-gate.js` shows in place of page 1 when
 //! a shared link names that state (`?page=12`, `?dept=기후변화`), until the app takes over.
@@ -19,9 +19,9 @@ use esg_board::Config;
 use crate::page_folder::{self, Folder, Written};
 use crate::{article_pages, host_page, render};
 
-/// The `list/` folder beside the board page.
+/// The `page/` folder beside the board page.
 pub const FOLDER: Folder = Folder {
-    name: "list/",
+    name: "page/",
     what: "list pages",
     is_page: is_list_page,
 };
@@ -64,7 +64,7 @@ fn is_list_page(name: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     let hex = |s: &str| {
         !s.is_empty()
-            && s.len() % 2 == 0
+            && s.len().is_multiple_of(2)
             && s.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
     };
     digits(stem)
@@ -102,7 +102,7 @@ pub struct Board<'a> {
     pub config: &'a Config,
 }
 
-/// Writes the list's pages into `list/` beside the board page.
+/// Writes the list's pages into `page/` beside the board page.
 pub fn write_all(b: &Board) -> Result<Written, Error> {
     let mut items: Vec<Item> = (2..=last_page(b.index, b.config)).map(Item::Page).collect();
     let filters = [&b.index.departments, &b.index.categories];

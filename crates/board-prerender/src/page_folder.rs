@@ -1,4 +1,4 @@
-//! A folder of pages board-prerender writes beside the board page (`post/`, `list/`): written
+//! A folder of pages board-prerender writes beside the board page (`post/`, `page/`): written
 //! beside it, then swapped in whole, and only ever replaced or removed when it is missing or
 //! holds nothing but pages of its kind and the file that marks it as board-prerender's own. A
 //! folder of that name that the host made is refused and left untouched.
