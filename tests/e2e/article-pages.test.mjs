@@ -4,7 +4,7 @@
 // the board page, Back returns to the article, and 링크 복사 copies the article's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOARD_URL, launch, newContext, openPage, mounted } from './browser.mjs';
+import { BOARD_URL, launch, newContext, openPage, mounted, watchHandOver } from './browser.mjs';
 
 const ARTICLE = 'post/3410.html';
 let browser;
@@ -151,24 +151,7 @@ test('a shared ?post= link shows the article from its page before the app is up,
 });
 
 test('the app takes over a ?post= link shown from the article page, with no "loading" after the article', async () => {
-  const page = await openPage(browser, '?post=3410', async (p) => {
-    await p.route('**/*.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
-      await route.continue();
-    });
-    await p.addInitScript(() => {
-      window.__seen = { fromPage: 0, article: 0, loadingAfter: 0 };
-      const tick = () => {
-        const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
-        if (visible('[data-board-prerendered] .board-article .board-body p')) window.__seen.fromPage++;
-        if (visible('.board-article .board-body p')) window.__seen.article++;
-        else if (window.__seen.article && visible('.board-status')) window.__seen.loadingAfter++;
-        if (document.querySelector('[data-board-prerendered]') || !window.__seen.article) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  });
-  const seen = await page.evaluate(() => window.__seen);
+  const { page, seen } = await watchHandOver(browser, '?post=3410', '.board-article .board-body p');
   assert.ok(seen.fromPage > 0, 'the article was on screen before the app');
   assert.equal(seen.loadingAfter, 0, 'no loading line once the article was there');
   assert.match(await page.locator('article h2').innerText(), /한국고용정보원/);

@@ -51,6 +51,31 @@ export async function openPage(browser, query = '', beforeLoad = () => {}, { wai
   return page;
 }
 
+/// Opens the board at `query` with the wasm held back a little, watching every frame until the
+/// app has taken over from a pre-rendered page: how often `content` was on screen inside that
+/// page (`fromPage`) and at all (`content`), and how often "loading" showed once it had been
+/// there (`loadingAfter`). A seamless hand-over has `fromPage` > 0 and `loadingAfter` 0.
+export async function watchHandOver(browser, query, content) {
+  const page = await openPage(browser, query, async (p) => {
+    await p.route('**/*.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await p.addInitScript((content) => {
+      window.__seen = { fromPage: 0, content: 0, loadingAfter: 0 };
+      const tick = () => {
+        const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
+        if (visible(`[data-board-prerendered] ${content}`)) window.__seen.fromPage++;
+        if (visible(content)) window.__seen.content++;
+        else if (window.__seen.content && visible('.board-status')) window.__seen.loadingAfter++;
+        if (document.querySelector('[data-board-prerendered]') || !window.__seen.content) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, content);
+  });
+  return { page, seen: await page.evaluate(() => window.__seen) };
+}
+
 /// Waits until the app has taken over from the first page `board-prerender` put into
 /// the HTML (until then the rows on screen are plain HTML whose controls do nothing yet).
 export async function mounted(page, timeout = 30_000) {

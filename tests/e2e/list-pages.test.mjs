@@ -5,7 +5,7 @@
 // (a page past the last, another state beside it) ask for none and wait for the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOARD_URL, launch, newContext, openPage } from './browser.mjs';
+import { BOARD_URL, launch, newContext, watchHandOver } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,24 +66,7 @@ test('a shared ?page= or ?dept= link shows its rows from the list page before th
 });
 
 test('the app takes over a ?page= link shown from its list page, with no "loading" after the rows', async () => {
-  const page = await openPage(browser, '?page=2', async (p) => {
-    await p.route('**/*.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
-      await route.continue();
-    });
-    await p.addInitScript(() => {
-      window.__seen = { fromPage: 0, rows: 0, loadingAfter: 0 };
-      const tick = () => {
-        const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.checkVisibility());
-        if (visible('[data-board-prerendered] tbody tr')) window.__seen.fromPage++;
-        if (visible('tbody tr')) window.__seen.rows++;
-        else if (window.__seen.rows && visible('.board-status')) window.__seen.loadingAfter++;
-        if (document.querySelector('[data-board-prerendered]') || !window.__seen.rows) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  });
-  const seen = await page.evaluate(() => window.__seen);
+  const { page, seen } = await watchHandOver(browser, '?page=2', 'tbody tr');
   assert.ok(seen.fromPage > 0, 'the rows were on screen before the app');
   assert.equal(seen.loadingAfter, 0, 'no loading line once the rows were there');
   assert.deepEqual(await page.locator('tbody td.col-no').allInnerTexts(), ['3390']);

@@ -448,22 +448,19 @@ mod tests {
         assert_eq!(h.gate_src, "esg/board-gate.js");
     }
 
+    /// The gate of a board without pages of its own, its data in `data/`.
+    fn plain() -> Gate<'static> {
+        Gate {
+            data_base: "data/",
+            ..Gate::default()
+        }
+    }
+
     #[test]
     fn inserts_once_and_replaces_on_the_next_run() {
         let path = Path::new("p.html");
         let h = host(path, PAGE).unwrap();
-        let once = insert(
-            path,
-            PAGE,
-            &h,
-            "<p>one</p>",
-            &Gate {
-                data_base: "data/",
-                ..Gate::default()
-            },
-            &[],
-        )
-        .unwrap();
+        let once = insert(path, PAGE, &h, "<p>one</p>", &plain(), &[]).unwrap();
         assert!(once.contains(&format!(
             "data-title='false' data-base-url=\"a.html?x=1&amp;y=2\">{BEGIN}<p>one</p>{END}"
         )));
@@ -524,18 +521,7 @@ mod tests {
         assert!(e.to_string().contains("<span>"), "{e}");
         let half = format!("</head><div id=esg-board>{BEGIN}</div><script src=boot.js></script>");
         let h = host(path, &half).unwrap();
-        let e = insert(
-            path,
-            &half,
-            &h,
-            "x",
-            &Gate {
-                data_base: "data/",
-                ..Gate::default()
-            },
-            &[],
-        )
-        .unwrap_err();
+        let e = insert(path, &half, &h, "x", &plain(), &[]).unwrap_err();
         assert!(e.to_string().contains("without the other"), "{e}");
         let headless = "<html><body><div id=esg-board></div><script src=boot.js></script>";
         let e = insert(
@@ -543,10 +529,7 @@ mod tests {
             headless,
             &host(path, headless).unwrap(),
             "x",
-            &Gate {
-                data_base: "data/",
-                ..Gate::default()
-            },
+            &plain(),
             &[],
         )
         .unwrap_err();
@@ -560,7 +543,7 @@ mod tests {
         fn any_page_gets_an_answer(page in "(<|>|=|\"|'|/|!|-|div|script|[ \n가-힣]|id=esg-board|id=\"esg-board\"|<head>|</head>|<title>|</title>|<base>|data-post-pages|src=boot\\.js|<!--|-->|<!--esg-board:prerender-->|<!--/esg-board:prerender-->)*") {
             let path = Path::new("p.html");
             if let Ok(h) = host(path, &page) {
-                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", &Gate { data_base: "data/", ..Gate::default() }, &[]) {
+                if let Ok(out) = insert(path, &page, &h, "<p>x</p>", &plain(), &[]) {
                     proptest::prop_assert!(out.contains("<p>x</p>"));
                     // The article page's edits never panic and never lose the article.
                     let marked = mark_post_pages(&out, true);
