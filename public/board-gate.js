@@ -217,5 +217,31 @@
     });
   };
   request.onerror = request.ontimeout = request.onabort = function () { release(); };
-  request.send();
+  // A 담당부서 or 분류 has a page only when the board has it, as page 1's own filters say once
+  // it is parsed: a name it does not have asks for no page (that would only be a 404).
+  var known = function () {
+    var board = document.querySelector('[data-board-prerendered=""]');
+    var i;
+    if (!board) return false;
+    if (key === 'dept') {
+      var options = board.querySelectorAll('select[name$="dept"] option');
+      for (i = 0; i < options.length; i++) if (options[i].value === value) return true;
+      return false;
+    }
+    var links = board.querySelectorAll('a.board-category-link[href]');
+    for (i = 0; i < links.length; i++) {
+      try {
+        if (new URL(links[i].getAttribute('href'), document.baseURI).searchParams.get(prefix + key) === value) return true;
+      } catch (e) { /* not a link to read */ }
+    }
+    return false;
+  };
+  if (filters.indexOf(key) < 0) {
+    request.send();
+  } else {
+    whenPageParsed(function () {
+      if (known()) request.send();
+      else release();
+    });
+  }
 })();

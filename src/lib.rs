@@ -89,7 +89,8 @@ const BODY_FRAMES: u32 = 600;
 /// its body (and the list page beneath it) in the HTML, and a list page shown from its own
 /// page its rows, which must not turn into "loading" or go missing while the app fetches and
 /// renders them (a later page, a 담당부서, needs the whole list). After `frames` frames the swap
-/// goes ahead all the same. (Rows of page 1 hidden behind "loading" are not waited for.)
+/// goes ahead all the same. (Rows of page 1 hidden behind "loading" are not waited for, nor
+/// rows when the app says it failed.)
 fn settled(frames: u32) {
     let has = |part: &str, what: &str| {
         let selector = format!("[{part}] {what}");
@@ -101,7 +102,10 @@ fn settled(frames: u32) {
     };
     let loading = has(SLOT, ".board-article .board-status")
         || (has(MARK, ".board-beneath") && !has(SLOT, ".board-beneath"))
-        || (take_over::shown() && has(MARK, ".board-table") && !has(SLOT, ".board-table"));
+        || (take_over::shown()
+            && has(MARK, ".board-table")
+            && !has(SLOT, ".board-table")
+            && !has(SLOT, "[role=alert]"));
     if loading && frames > 0 {
         request_animation_frame(move || settled(frames - 1));
     } else {

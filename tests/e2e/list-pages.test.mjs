@@ -54,10 +54,12 @@ test('a shared ?page= or ?dept= link shows its rows from the list page before th
     await page.waitForLoadState('load');
     assert.ok(!asked.some((p) => /\/page\/[^/]*\.html$/.test(p)), `${query}: ${asked.join(' ')}`);
   }
-  // A 담당부서 the board does not have: its page is not there, and "loading" stays until the
-  // app (which then says it failed, the wasm being refused).
+  // A 담당부서 the board does not have (not among page 1's): no page asked for, "loading" until
+  // the app (which then says it failed, the wasm being refused).
+  asked.length = 0;
   await page.goto(`${BOARD_URL}?dept=${encodeURIComponent('없는 부서')}`);
   await page.locator('.board-status').filter({ visible: true }).waitFor();
+  assert.ok(!asked.some((p) => /\/page\/[^/]*\.html$/.test(p)), asked.join(' '));
   await Promise.all(held.splice(0).map((r) => r.fulfill({ status: 404, body: '' })));
   await page.locator('#esg-board [role="alert"]').waitFor();
   assert.equal(await page.locator('tbody tr').filter({ visible: true }).count(), 0, 'page 1 is not shown as that 담당부서');
