@@ -109,9 +109,13 @@
     if (booted) html.setAttribute('data-esg-board-boot', 'before-gate');
     if (!booted) named('data-preload-module').forEach(function (href) { preload(href, 'modulepreload'); });
     var wasm = function (href) { return /\.wasm$/.test(href); };
-    named('data-preload').forEach(function (href) {
-      if (!wasm(href)) preload(href, 'preload');
-    });
+    // Once the app runs (boot.js sets esgBoardWasm as its code starts), it is fetching its data
+    // itself: a preload then would fetch each file a second time.
+    if (!window.esgBoardWasm) {
+      named('data-preload').forEach(function (href) {
+        if (!wasm(href)) preload(href, 'preload');
+      });
+    }
     var preloadWasm = function () {
       if (html.hasAttribute('data-esg-board-boot')) return;
       named('data-preload').filter(wasm).forEach(function (href) { preload(href, 'preload'); });
