@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { sharedSearch, table as searchTable } from './shared-search.mjs';
-import { firstRows, kb, launch, median, ms, pct, queries, timer, whole } from './timing.mjs';
+import { firstRows, kb, launch, median, ms, movingContext, pct, queries, timer, whole } from './timing.mjs';
 
 const ORIGIN = process.env.SERVER_ORIGIN;
 const DIST = process.env.DIST;
@@ -35,7 +35,7 @@ for (let i = 0; i < 3; i++) {
 // page of its own, also as that page brings it (in the DOM, measured as the first rows of
 // page 1 are): opened itself, or fetched by the gate script for a `?post=` link.
 async function contentShown(path, selector, fromHtml = false) {
-  const context = await browser.newContext();
+  const context = await movingContext(browser);
   await context.addInitScript((sel) => {
     new MutationObserver((_, obs) => {
       if (document.querySelector(sel)) { window.__inDom = performance.now(); obs.disconnect(); }
@@ -82,11 +82,11 @@ const first100k = [...firstFiles100k].filter((f) => f.startsWith('data/'));
 
 // 3. Interactions at 100k posts, timed inside the page: the event (capture phase) → the list or
 // article in the DOM changed.
-const context = await browser.newContext();
+const context = await movingContext(browser);
 const page = await context.newPage();
 await page.goto(ORIGIN + '/app100k/');
 await page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-// The app has taken over from the pre-rendered page (whose controls do nothing).
+// The app has taken over from the pre-rendered page.
 await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 60_000 });
 // Every list file in: the board is then whole (the first rows come from the first file alone).
 await page.waitForLoadState('networkidle');
@@ -164,7 +164,7 @@ await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
 const LINKIFY_BYTES = 100_000;
 const worstBody = 'http://a.kr/' + ')'.repeat(LINKIFY_BYTES - 12);
 // A page of its own: the body files of the rows above are already cached in the first one.
-const bodyPage = await (await browser.newContext()).newPage();
+const bodyPage = await (await movingContext(browser)).newPage();
 await bodyPage.route('**/data/posts/**', (r) => {
   const group = Number(new URL(r.request().url()).pathname.match(/(\d+)\.json$/)[1]);
   const bodies = Array.from({ length: 10 }, (_, k) => ({ no: group * 10 + k, paragraphs: [worstBody] }));
@@ -190,7 +190,7 @@ for (let i = 0; i < 5; i++) {
 await bodyPage.context().close();
 // A press release with a 50-row table (7 columns, a caption, header cells, spans) and a list,
 // as board-build writes it: click → the whole table on screen.
-const tablePage = await (await browser.newContext()).newPage();
+const tablePage = await (await movingContext(browser)).newPage();
 const text = (t) => ({ text: t });
 const tableBody = (no) => ({
   no,

@@ -17,8 +17,19 @@ export const launch = () => chromium.launch({
 /// Navigation start → first `tbody tr` in the DOM, cold cache (a fresh context per run); and
 /// → the app live (its own rows in, the pre-rendered page gone); and the files whose download
 /// had finished when the first row appeared (the first screen's bytes).
+/// A browser context whose pages make the reader's first move as soon as they are parsed: on a
+/// pre-rendered page boot.js starts the app at that move, so "the app live" is timed from the
+/// navigation as for a reader who moves at once.
+export async function movingContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => window.dispatchEvent(new PointerEvent('pointermove')));
+  });
+  return context;
+}
+
 export async function firstRows(browser, url) {
-  const context = await browser.newContext();
+  const context = await movingContext(browser);
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (window.__firstRow === undefined && document.querySelector('tbody tr')) {

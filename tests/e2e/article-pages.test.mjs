@@ -4,7 +4,7 @@
 // the board page, Back returns to the article, and 링크 복사 copies the article's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BOARD_URL, launch, newContext, openPage, mounted, watchHandOver } from './browser.mjs';
+import { BOARD_URL, firstMove, launch, newContext, openPage, mounted, watchHandOver } from './browser.mjs';
 
 const ARTICLE = 'post/3410.html';
 let browser;
@@ -132,7 +132,9 @@ test('a shared ?post= link shows the article from its page before the app is up,
   const row = await page.locator('.board-beneath a.title-link').first().getAttribute('href');
   assert.match(row, /^\?menuNo=7&post=\d+/);
   assert.equal(await page.locator('[data-board-prerendered] a[href*="menuNo=7&menuNo"]').count(), 0, 'once each');
-  // If the app then cannot start, the article stays readable under the sentence that says so.
+  // If the app then cannot start (at the reader's first move), the article stays readable under
+  // the sentence that says so.
+  await firstMove(page);
   await Promise.all(held.splice(0).map((r) => r.fulfill({ status: 404, body: '' })));
   await page.locator('#esg-board [role="alert"]').waitFor();
   assert.match(await article.innerText(), /한국고용정보원/);

@@ -76,9 +76,19 @@ export async function watchHandOver(browser, query, content) {
   return { page, seen: await page.evaluate(() => window.__seen) };
 }
 
+let moves = 0;
+
+/// The reader's first move, at which boot.js starts the app on a pre-rendered page: the mouse
+/// moved (to a new place each time, so that the browser reports it).
+export async function firstMove(page) {
+  await page.mouse.move(2 + (moves++ % 7), 2);
+}
+
 /// Waits until the app has taken over from the first page `board-prerender` put into
-/// the HTML (until then the rows on screen are plain HTML whose controls do nothing yet).
+/// the HTML (until then the rows on screen are plain HTML, the app not started), after the
+/// reader's first move.
 export async function mounted(page, timeout = 30_000) {
+  await firstMove(page);
   await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout });
 }
 

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOARD_URL, launch, openPage } from './browser.mjs';
+import { BOARD_URL, firstMove, launch, openPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -62,8 +62,10 @@ test('dataset fault: 404, then 다시 시도 once the file is back → the list'
 test('dataset fault: a response that never ends → a timeout message after ~10 s', async () => {
   const started = Date.now();
   const page = await openPage(browser, '', (p) => p.route(MANIFEST, () => new Promise(() => {})), { wait: false });
-  // Meanwhile the reader has the pre-rendered first page, not a blank.
+  // Meanwhile the reader has the pre-rendered first page, not a blank; the app starts at their
+  // first move.
   assert.ok(await page.locator('[data-board-prerendered] tbody tr').count() > 0);
+  await firstMove(page);
   assert.match(await alertOf(page, 20_000), /10초 안에 응답하지 않았습니다/);
   const waited = Date.now() - started;
   assert.ok(waited > 8_000 && waited < 16_000, `alert after ${waited} ms`);
@@ -221,6 +223,7 @@ test('odd URLs fall back as the contract says, without errors', async () => {
 test('the wasm cannot start: a sentence where the board would be, in the board\'s language', async () => {
   for (const [query, sentence] of [['', /^게시판을 시작하지 못했습니다/], ['?lang=en', /^The board could not start/]]) {
     const page = await openPage(browser, query, (p) => p.route('**/esg-board_bg.wasm', (r) => r.fulfill({ status: 404, body: '' })), { wait: false });
+    await firstMove(page);
     const alert = page.locator('#esg-board [role="alert"]');
     await alert.waitFor();
     assert.match(await alert.innerText(), sentence);
