@@ -65,8 +65,10 @@ try {
 /// page), asks the app to wait until that is on screen (3 s at most), so its download and start
 /// do not hold the paint up.
 function gatePage() {
-  if (!window.esgBoardPage) return Promise.resolve();
-  return Promise.race([window.esgBoardPage, new Promise((r) => { setTimeout(r, 3000); })]);
+  if (window.esgBoardPage) {
+    return Promise.race([window.esgBoardPage, new Promise((r) => { setTimeout(r, 3000); })]);
+  }
+  return Promise.resolve();
 }
 
 /// Resolves at the reader's first move: a pointer moved or pressed, a touch, a key, focus, a

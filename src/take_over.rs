@@ -29,7 +29,7 @@ pub(crate) fn shown() -> bool {
 pub(crate) const SLOT: &str = "data-board-slot";
 
 /// Removes the pre-rendered page and shows the app in its place (one frame: no jump). What the
-/// reader already typed into the pre-rendered search box, and its focus, carry over.
+/// reader already typed into the pre-rendered search box, and the focus, carry over.
 pub(crate) fn take_over() {
     let document = document();
     let Some(host) = document.get_element_by_id(crate::HOST_ID) else {
@@ -41,9 +41,12 @@ pub(crate) fn take_over() {
         in_host(&format!("[{mark}] input[name=q]"))
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     };
-    let old_box = search_box(MARK);
-    let typed = old_box.as_ref().map(|b| b.value()).unwrap_or_default();
-    let had_focus = old_box.is_some_and(|b| document.active_element() == Some(b.into()));
+    let typed = search_box(MARK).map(|b| b.value()).unwrap_or_default();
+    // The control the reader is on (a keyboard user's first Tab is what starts the app).
+    let focus = document
+        .active_element()
+        .filter(|e| e.closest(&format!("[{MARK}]")).ok().flatten().is_some())
+        .and_then(|e| Place::of(&host, &e));
     if let Ok(old) = host.query_selector_all(&format!("[{}]", MARK)) {
         for i in 0..old.length() {
             if let Some(e) = old
@@ -69,8 +72,62 @@ pub(crate) fn take_over() {
                 let _ = new_box.dispatch_event(&ev);
             }
         }
-        if had_focus {
-            let _ = new_box.focus();
-        }
     }
+    if let Some(control) = focus.and_then(|place| place.find(&host)) {
+        let _ = control.focus();
+    }
+}
+
+/// Where a control is in the board: its kind (tag, and its link, name or text) and its place
+/// among the controls of that kind. The pre-rendered page and the app are written by the same
+/// components, so the place names the same control in both.
+struct Place {
+    kind: String,
+    nth: usize,
+}
+
+/// What can hold focus in the board.
+const FOCUSABLE: [&str; 5] = ["a[href]", "button", "input", "select", "[tabindex]"];
+
+impl Place {
+    fn of(host: &web_sys::Element, control: &web_sys::Element) -> Option<Place> {
+        let kind = kind(control);
+        let nth = controls(host, MARK, &kind)
+            .iter()
+            .position(|e| e == control)?;
+        Some(Place { kind, nth })
+    }
+
+    /// The same control in the app's part of the host.
+    fn find(&self, host: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+        controls(host, SLOT, &self.kind)
+            .into_iter()
+            .nth(self.nth)
+            .and_then(|e| e.dyn_into().ok())
+    }
+}
+
+fn kind(e: &web_sys::Element) -> String {
+    let which = e
+        .get_attribute("href")
+        .or_else(|| e.get_attribute("name"))
+        .or_else(|| e.text_content())
+        .unwrap_or_default();
+    format!("{} {which}", e.tag_name())
+}
+
+/// The focusable elements of `kind` inside the part marked with `mark`, in document order.
+fn controls(host: &web_sys::Element, mark: &str, kind_of: &str) -> Vec<web_sys::Element> {
+    let selector = FOCUSABLE
+        .iter()
+        .map(|f| format!("[{mark}] {f}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Ok(found) = host.query_selector_all(&selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| kind(e) == kind_of)
+        .collect()
 }

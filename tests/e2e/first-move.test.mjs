@@ -105,3 +105,31 @@ test('링크 복사 pressed on an article page before the app is up copies once 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the control a keyboard user tabbed to before the app was up keeps the focus when it takes over', async () => {
+  const { context, page, problems, release } = await heldPage();
+  await page.goto(BOARD_URL, { waitUntil: 'load' });
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return {
+      what: `${e.tagName} ${e.getAttribute('href') ?? e.getAttribute('name') ?? e.textContent.trim()}`,
+      prerendered: e.closest('[data-board-prerendered]') !== null,
+    };
+  });
+  // Down to the second row's title (past the search form and the filters).
+  let titles = 0;
+  for (let i = 0; i < 80 && titles < 2; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.matches('a.title-link'))) titles++;
+  }
+  const before = await focused();
+  assert.match(before.what, /^A \?post=\d+$/);
+  assert.equal(before.prerendered, true, 'tabbed into the pre-rendered page');
+  assert.notEqual(before.what.split(' ')[0], 'BODY');
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-board-prerendered]'), null, { timeout: 30_000 });
+  const after = await focused();
+  assert.deepEqual(after, { what: before.what, prerendered: false }, 'the same control, now the app\'s');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
